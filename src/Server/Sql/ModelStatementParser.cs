@@ -231,7 +231,8 @@ public sealed class ModelStatementParser
     private string ExpectName(string what)
     {
         var token = Current;
-        if (token.Kind is SqlTokenKind.Identifier or SqlTokenKind.QuotedIdentifier)
+        var reserved = token.Kind == SqlTokenKind.Identifier && token.Value is "from" or "using" or "with";
+        if (token.Kind == SqlTokenKind.QuotedIdentifier || (token.Kind == SqlTokenKind.Identifier && !reserved))
         {
             _next++;
             return token.Value;
