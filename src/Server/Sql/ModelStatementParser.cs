@@ -1,5 +1,6 @@
 using System.Globalization;
 using DeepSql.Udf.Engines;
+using DeepSql.Udf.Training;
 
 namespace DeepSql.Server.Sql;
 

@@ -1,6 +1,7 @@
 using Xunit;
 using DeepSql.Server.Sql;
 using DeepSql.Udf.Engines;
+using DeepSql.Udf.Training;
 
 namespace DeepSql.Server.Tests.Sql;
 

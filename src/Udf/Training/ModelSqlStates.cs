@@ -1,4 +1,4 @@
-namespace DeepSql.Server.Sql;
+namespace DeepSql.Udf.Training;
 
 /// <summary>SQLSTATEs the model statements raise, grouped by class (PostgreSQL appendix A).</summary>
 public static class ModelSqlStates
@@ -11,10 +11,12 @@ public static class ModelSqlStates
 
     // Class 42 — syntax error or access rule violation
     public const string SyntaxError = "42601";
+    public const string InvalidName = "42602";
     public const string UndefinedColumn = "42703";
     public const string UndefinedFunction = "42883";
     public const string UndefinedObject = "42704";
     public const string DuplicateObject = "42710";
+    public const string ReservedName = "42939";
 
     // Class 57 — operator intervention
     public const string QueryCanceled = "57014";
