@@ -93,9 +93,9 @@ public static partial class ManifestValidator
             {
                 p.Add(new("input.tensor", $"graph input '{t.Name}' would get no value: text models feed {m.Input.Tensor}, attention_mask, token_type_ids", "extra_input"));
             }
-            else if (t.ElementType is not ("int64" or "int32"))
+            else if (t.ElementType != "int64")
             {
-                p.Add(new("input.tensor", $"text input '{t.Name}' is {t.ElementType}; int64 or int32 token ids are needed", "type_mismatch"));
+                p.Add(new("input.tensor", $"text input '{t.Name}' is {t.ElementType}; int64 token ids are needed", "type_mismatch"));
             }
             else if (t.Shape.Count != 2)
             {
