@@ -82,7 +82,8 @@ public static class TestImages
     /// <summary>Decodes any of the above with SkiaSharp (for assertions on test data itself).</summary>
     public static SKBitmap Decode(byte[] encoded) => SKBitmap.Decode(encoded) ?? throw new InvalidDataException("not decodable");
 
-    private static byte[] Encode(SKBitmap bitmap, SKEncodedImageFormat format)
+    /// <summary>Encodes a bitmap: PNG, JPEG and WebP with SkiaSharp (quality 100), BMP and GIF by hand.</summary>
+    public static byte[] Encode(SKBitmap bitmap, SKEncodedImageFormat format)
     {
         switch (format)
         {
