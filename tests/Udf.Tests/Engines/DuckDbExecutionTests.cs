@@ -68,6 +68,22 @@ public sealed class DuckDbExecutionTests(DuckDbEngineFixture fixture) : IClassFi
     }
 
     [Fact]
+    public void Parameters_of_richer_types_round_trip()
+    {
+        using var session = fixture.Open();
+        var id = Guid.Parse("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11");
+        var row = Assert.Single(session.Rows("SELECT $1::UUID, $2::DECIMAL(10,2), $3::TIMESTAMP, $4::BOOLEAN, $5::DOUBLE, $6::FLOAT[], $7::INTERVAL",
+            id, 12.5m, new DateTime(2024, 5, 6, 7, 8, 9), true, 0.25d, new[] { 1f, 2f }, new SqlInterval(1, 2, 3_000_000)));
+        Assert.Equal(id, row[0]);
+        Assert.Equal(12.5m, row[1]);
+        Assert.Equal(new DateTime(2024, 5, 6, 7, 8, 9), row[2]);
+        Assert.Equal(true, row[3]);
+        Assert.Equal(0.25d, row[4]);
+        Assert.Equal(new[] { 1f, 2f }, row[5]);
+        Assert.Equal(new SqlInterval(1, 2, 3_000_000), row[6]);
+    }
+
+    [Fact]
     public void Parameter_reused_by_number()
     {
         using var session = fixture.Open();

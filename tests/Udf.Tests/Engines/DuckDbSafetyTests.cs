@@ -46,6 +46,23 @@ public sealed class DuckDbSafetyTests(DuckDbEngineFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public void Relative_paths_resolve_against_the_working_directory()
+    {
+        File.WriteAllBytes(Path.Combine(fixture.FilesDir, "rel.bin"), [42]);
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(fixture.FilesDir, "rel.bin"));
+        Assert.False(Path.IsPathRooted(relative));
+        using var session = fixture.Open();
+        Assert.Equal(new byte[] { 42 }, session.Scalar($"SELECT content FROM read_blob('{relative}')"));
+    }
+
+    [Fact]
+    public void Threads_are_set_explicitly()
+    {
+        using var session = fixture.Open();
+        Assert.Equal(2L, session.Scalar("SELECT current_setting('threads')::BIGINT"));
+    }
+
+    [Fact]
     public void A_folder_sharing_a_prefix_with_an_allowed_one_is_refused()
     {
         var sibling = fixture.FilesDir + "-sibling";

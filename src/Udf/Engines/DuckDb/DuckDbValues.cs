@@ -13,7 +13,9 @@ internal static class DuckDbValues
     public static object ToParameter(object? value) => value switch
     {
         null => DBNull.Value,
-        SqlInterval interval => new DuckDBInterval(interval.Months, interval.Days, unchecked((ulong)interval.Microseconds)),
+        // DuckDB.NET binds no interval type that keeps months; DuckDB casts this text to INTERVAL where one is expected.
+        SqlInterval interval => string.Create(CultureInfo.InvariantCulture,
+            $"{interval.Months} months {interval.Days} days {interval.Microseconds} microseconds"),
         float[] floats => floats.ToList(),
         object?[] items => items.ToList(),
         _ => value,
