@@ -20,7 +20,7 @@ public sealed class ServiceFixture : IAsyncLifetime
     public HttpClient Admin { get; private set; } = null!;
 
     public string ConnectionString =>
-        $"Host=127.0.0.1;Port={Host.PgPort};Username=analyst;Database=deepsql;Pooling=false;Timeout=30;Command Timeout=300";
+        $"Host=127.0.0.1;Port={Host.PgPort};Username=analyst;Database=deepsql;Pooling=false;Timeout=30;Command Timeout=300;Server Compatibility Mode=NoTypeLoading";
 
     public async Task InitializeAsync()
     {
