@@ -82,6 +82,8 @@ public sealed class DuckDbCancelTests(DuckDbEngineFixture fixture) : IClassFixtu
     public void An_already_cancelled_token_refuses_to_start()
     {
         using var session = fixture.Open();
-        Assert.ThrowsAny<OperationCanceledException>(() => session.Execute("SELECT 1", null, new CancellationToken(true)));
+        var error = Assert.Throws<EngineException>(() => session.Execute("SELECT 1", null, new CancellationToken(true)));
+        Assert.Equal("57014", error.SqlState);
+        Assert.Equal(1, session.Scalar("SELECT 1"));
     }
 }

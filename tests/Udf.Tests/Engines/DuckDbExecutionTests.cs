@@ -107,6 +107,26 @@ public sealed class DuckDbExecutionTests(DuckDbEngineFixture fixture) : IClassFi
     }
 
     [Fact]
+    public void Describe_of_an_untyped_parameter_is_unknown()
+    {
+        using var session = fixture.Open();
+        var description = session.Describe("SELECT $1 AS p");
+        Assert.Equal(SqlTypeKind.Unknown, Assert.Single(description.ParameterTypes).Kind);
+        // DuckDB cannot type the result before the parameter is bound either.
+        Assert.Equal(SqlTypeKind.Unknown, Assert.Single(description.Columns).Type.Kind);
+        using var result = session.Execute("SELECT $1 AS p", [5]);
+        Assert.Equal(("p", SqlTypeKind.Int32), (result.Columns[0].Name, result.Columns[0].Type.Kind));
+    }
+
+    [Fact]
+    public void Several_statements_in_one_call_are_refused_with_42601()
+    {
+        using var session = fixture.Open();
+        Assert.Equal("42601", Assert.Throws<EngineException>(() => session.Execute("SELECT 1; SELECT 2")).SqlState);
+        Assert.Equal(1, session.Scalar("SELECT 1;"));
+    }
+
+    [Fact]
     public void Describe_of_a_bad_statement_fails_with_its_sqlstate()
     {
         using var session = fixture.Open();
