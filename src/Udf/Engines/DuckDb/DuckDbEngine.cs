@@ -161,6 +161,8 @@ public sealed partial class DuckDbEngine : IQueryEngine
         string[] settings =
         [
             $"SET allowed_directories = [{string.Join(", ", folders)}]",
+            // Locked below, so no session can change it later: timestamps with time zone print in UTC.
+            "SET TimeZone = 'UTC'",
             "SET autoinstall_known_extensions = false",
             "SET autoload_known_extensions = false",
             "SET enable_external_access = false",

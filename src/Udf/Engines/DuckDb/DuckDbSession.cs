@@ -37,7 +37,10 @@ public sealed class DuckDbSession : IEngineSession
         ArgumentNullException.ThrowIfNull(sql);
         ObjectDisposedException.ThrowIf(_disposed, this);
         _current?.Dispose();
-        cancellationToken.ThrowIfCancellationRequested();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            throw new EngineException(DuckDbSqlStates.QueryCanceled, "canceling statement due to user request");
+        }
 
         var statement = BeginStatement(cancellationToken);
         DuckDBCommand? command = null;
@@ -67,7 +70,8 @@ public sealed class DuckDbSession : IEngineSession
             {
                 // Runs to completion now; DuckDB.NET reports changed rows only through ExecuteNonQuery.
                 long affected = command.ExecuteNonQuery();
-                result = new DuckDbQueryResult(this, command, shape, kind, statement, shape.IsDml ? affected : -1);
+                result = new DuckDbQueryResult(this, command, shape, kind, statement,
+                    shape.IsDml || shape.StatementType == DuckDBStatementType.Copy ? affected : -1);
             }
 
             _current = result;
@@ -134,7 +138,17 @@ public sealed class DuckDbSession : IEngineSession
         _connection.Dispose();
     }
 
-    internal void Interrupt() => _connection.NativeConnection.Interrupt();
+    internal void Interrupt()
+    {
+        try
+        {
+            _connection.NativeConnection.Interrupt();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The session closed meanwhile: nothing left to interrupt.
+        }
+    }
 
     internal EngineException Map(Exception ex, CancellationTokenSource? statement)
     {
@@ -186,6 +200,17 @@ public sealed class DuckDbSession : IEngineSession
     /// <summary>Prepares without running: result columns, parameter types and statement type.</summary>
     internal StatementShape Prepare(string sql)
     {
+        if (sql.Contains(';', StringComparison.Ordinal) && DuckDbStatements.SplitStatements(sql).Count > 1)
+        {
+            throw new EngineException(DuckDbSqlStates.SyntaxError,
+                "cannot run several statements at once; split them with DuckDbStatements.SplitStatements");
+        }
+
+        if (DuckDbStatements.RefusalReason(sql) is { } refusal)
+        {
+            throw new EngineException(DuckDbSqlStates.InsufficientPrivilege, refusal);
+        }
+
         var connection = _connection.NativeConnection.DangerousGetHandle();
         var state = DuckDbNative.duckdb_prepare(connection, sql, out var prepared);
         try
@@ -197,6 +222,12 @@ public sealed class DuckDbSession : IEngineSession
             }
 
             var statementType = (DuckDBStatementType)DuckDbNative.duckdb_prepared_statement_type(prepared);
+            if (statementType is DuckDBStatementType.Attach or DuckDBStatementType.Export or DuckDBStatementType.Load
+                or DuckDBStatementType.Extension)
+            {
+                throw new EngineException(DuckDbSqlStates.InsufficientPrivilege, $"{statementType} statements are not allowed");
+            }
+
             var parameters = new SqlType[DuckDbNative.duckdb_nparams(prepared)];
             for (int i = 0; i < parameters.Length; i++)
             {
@@ -239,22 +270,4 @@ public sealed class DuckDbSession : IEngineSession
             DuckDbNative.duckdb_destroy_prepare(ref prepared);
         }
     }
-}
-
-/// <summary>What preparing a statement tells about it.</summary>
-internal sealed record StatementShape(DuckDBStatementType StatementType, IReadOnlyList<ColumnInfo> Columns, IReadOnlyList<SqlType> ParameterTypes)
-{
-    /// <summary>DML (or COPY, CREATE TABLE AS) whose only result is DuckDB's "Count" column.</summary>
-    public bool IsRowCount => Columns is [{ Name: "Count", Type.Kind: SqlTypeKind.Int64 }]
-        && StatementType is DuckDBStatementType.Insert or DuckDBStatementType.Update or DuckDBStatementType.Delete
-            or DuckDBStatementType.Copy or DuckDBStatementType.Create or DuckDBStatementType.Execute;
-
-    /// <summary>INSERT, UPDATE or DELETE.</summary>
-    public bool IsDml => StatementType is DuckDBStatementType.Insert or DuckDBStatementType.Update or DuckDBStatementType.Delete;
-
-    /// <summary>True when the statement hands rows to the client.</summary>
-    public bool ReturnsRows => Columns.Count > 0 && !IsRowCount && StatementType is DuckDBStatementType.Select
-        or DuckDBStatementType.Explain or DuckDBStatementType.Show or DuckDBStatementType.Pragma or DuckDBStatementType.Call
-        or DuckDBStatementType.Relation or DuckDBStatementType.Execute or DuckDBStatementType.Insert
-        or DuckDBStatementType.Update or DuckDBStatementType.Delete or DuckDBStatementType.Analyze;
 }
