@@ -18,7 +18,7 @@ public static class Psql
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "-X", "-A", "-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", user, "-d", "deepsql", "-v", "ON_ERROR_STOP=0" })
+        foreach (var arg in new[] { "-X", "-A", "-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", user, "-d", "deepsql", "-v", "ON_ERROR_STOP=0", "-v", "VERBOSITY=verbose" })
         {
             start.ArgumentList.Add(arg);
         }
