@@ -21,6 +21,7 @@ public sealed class NoisyFunction : ModelFunction
     public override object?[] Invoke(IReadOnlyList<object?[]> arguments, int rowCount, SessionContext session)
     {
         session.Notice($"noisy saw {rowCount} rows");
+        session.Notice($"batch_size={session.BatchSize} strict={session.Strict}");
         var result = new object?[rowCount];
         for (var r = 0; r < rowCount; r++)
         {
