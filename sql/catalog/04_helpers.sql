@@ -2,7 +2,7 @@
 -- PostgreSQL name).
 
 -- Relations whose OID PostgreSQL fixes (catalog tables: clients write classoid = 'pg_class'::regclass).
-CREATE OR REPLACE TABLE deepsql_catalog.deepsql_known_oid (name VARCHAR NOT NULL, oid UINTEGER NOT NULL);
+CREATE OR REPLACE TABLE deepsql_catalog.deepsql_known_oid (dq_name VARCHAR NOT NULL, dq_oid UINTEGER NOT NULL);
 INSERT INTO deepsql_catalog.deepsql_known_oid VALUES
     ('pg_type', 1247), ('pg_attribute', 1249), ('pg_proc', 1255), ('pg_class', 1259), ('pg_authid', 1260),
     ('pg_auth_members', 1261), ('pg_database', 1262), ('pg_tablespace', 1213), ('pg_shdescription', 2396),
@@ -15,6 +15,10 @@ INSERT INTO deepsql_catalog.deepsql_known_oid VALUES
     ('pg_publication_namespace', 6237), ('pg_roles', 12000), ('pg_user', 12014), ('pg_views', 12028),
     ('pg_tables', 12033), ('pg_matviews', 12038), ('pg_indexes', 12043), ('pg_sequences', 12048),
     ('pg_settings', 12104), ('pg_stat_user_tables', 12161), ('pg_stat_activity', 12222);
+
+-- Macro hygiene: a macro's arguments are expressions of the caller's query (c.oid, or a bare oid). Subqueries
+-- inside macros therefore read only deepsql_h_* views and dq_-prefixed aliases, whose column names all start
+-- with dq_, so no caller name is ever captured by a table inside the macro.
 
 -- DuckDB schema → PostgreSQL namespace: main is public; the emulation schemas are pg_catalog/information_schema.
 CREATE OR REPLACE MACRO deepsql_catalog.deepsql_nspname(schema_name) AS
@@ -29,8 +33,8 @@ CREATE OR REPLACE MACRO deepsql_catalog.deepsql_nsp_oid(schema_name) AS
 
 -- Stable synthetic OID of a relation (table, view, index): the same name gives the same OID across restarts.
 CREATE OR REPLACE MACRO deepsql_catalog.deepsql_rel_oid(schema_name, rel_name) AS
-    coalesce((SELECT k.oid FROM deepsql_catalog.deepsql_known_oid k
-              WHERE k.name = rel_name AND schema_name = 'deepsql_catalog'),
+    coalesce((SELECT dq_k.dq_oid FROM deepsql_catalog.deepsql_known_oid dq_k
+              WHERE dq_k.dq_name = rel_name AND schema_name = 'deepsql_catalog'),
              (hash(schema_name || '.' || rel_name) % 1000000000)::UINTEGER + 16384::UINTEGER);
 
 -- The databases whose objects the catalog shows: not DuckDB's system and temp catalogs.
@@ -64,8 +68,8 @@ CREATE OR REPLACE MACRO deepsql_catalog.deepsql_scalar_type_oid(t) AS
 
 CREATE OR REPLACE MACRO deepsql_catalog.deepsql_type_oid(t) AS
     CASE WHEN regexp_matches(t, '\[\d*\]$')
-         THEN coalesce((SELECT typarray FROM deepsql_catalog.pg_type
-                        WHERE oid = deepsql_catalog.deepsql_scalar_type_oid(regexp_replace(t, '(\[\d*\])+$', ''))),
+         THEN coalesce((SELECT dq_t.typarray AS dq_typarray FROM deepsql_catalog.pg_type dq_t
+                        WHERE dq_t.oid = deepsql_catalog.deepsql_scalar_type_oid(regexp_replace(t, '(\[\d*\])+$', ''))),
                        1009::UINTEGER)
          ELSE deepsql_catalog.deepsql_scalar_type_oid(t) END;
 
@@ -74,9 +78,19 @@ CREATE OR REPLACE MACRO deepsql_catalog.deepsql_typmod(t, num_precision, num_sca
     CASE WHEN t LIKE 'DECIMAL%' THEN (num_precision * 65536 + num_scale + 4)::INTEGER ELSE -1 END;
 
 -- SQL spelling of a type as format_type prints it.
-CREATE OR REPLACE TABLE deepsql_catalog.deepsql_type_name (oid UINTEGER NOT NULL, sqlname VARCHAR NOT NULL);
+CREATE OR REPLACE TABLE deepsql_catalog.deepsql_type_name (dq_oid UINTEGER NOT NULL, dq_sqlname VARCHAR NOT NULL);
 INSERT INTO deepsql_catalog.deepsql_type_name VALUES
     (16, 'boolean'), (18, '"char"'), (20, 'bigint'), (21, 'smallint'), (23, 'integer'), (700, 'real'),
     (701, 'double precision'), (1042, 'character'), (1043, 'character varying'), (1083, 'time without time zone'),
     (1114, 'timestamp without time zone'), (1184, 'timestamp with time zone'), (1266, 'time with time zone'),
     (1562, 'bit varying');
+
+CREATE OR REPLACE VIEW deepsql_catalog.deepsql_h_type AS
+SELECT t.oid AS dq_oid, t.typname AS dq_typname, t.typnamespace AS dq_typnamespace, t.typelem AS dq_typelem,
+       (t.typelem <> 0 AND t.typname LIKE '\_%' ESCAPE '\') AS dq_is_array,
+       coalesce(n.dq_sqlname, t.typname) AS dq_sqlname,
+       coalesce(en.dq_sqlname, e.typname) AS dq_elem_sqlname
+FROM deepsql_catalog.pg_type t
+LEFT JOIN deepsql_catalog.deepsql_type_name n ON n.dq_oid = t.oid
+LEFT JOIN deepsql_catalog.pg_type e ON e.oid = t.typelem
+LEFT JOIN deepsql_catalog.deepsql_type_name en ON en.dq_oid = e.oid;

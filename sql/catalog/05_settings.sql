@@ -53,16 +53,19 @@ SELECT s.name, s.setting, NULL, 'Customized Options', '', NULL, 'user', 'string'
 FROM temp.main.deepsql_session_setting s
 WHERE s.name NOT IN (SELECT lower(name) FROM deepsql_catalog.deepsql_setting_default);
 
--- current_setting(name [, missing_ok]): 42704-style error for an unknown name unless missing_ok.
+CREATE OR REPLACE VIEW deepsql_catalog.deepsql_h_setting AS
+SELECT lower(name) AS dq_name, setting AS dq_setting FROM deepsql_catalog.pg_settings;
+
+-- current_setting(name [, missing_ok]): an error for an unknown name unless missing_ok, as in PostgreSQL.
 CREATE OR REPLACE MACRO deepsql_catalog.current_setting(setting_name) AS
-    CASE WHEN (SELECT setting FROM deepsql_catalog.pg_settings WHERE lower(name) = lower(setting_name)) IS NULL
+    CASE WHEN (SELECT dq_s.dq_setting FROM deepsql_catalog.deepsql_h_setting dq_s WHERE dq_s.dq_name = lower(setting_name)) IS NULL
          THEN error('unrecognized configuration parameter "' || setting_name || '"')
-         ELSE (SELECT setting FROM deepsql_catalog.pg_settings WHERE lower(name) = lower(setting_name)) END,
+         ELSE (SELECT dq_s.dq_setting FROM deepsql_catalog.deepsql_h_setting dq_s WHERE dq_s.dq_name = lower(setting_name)) END,
     (setting_name, missing_ok) AS
-    CASE WHEN (SELECT setting FROM deepsql_catalog.pg_settings WHERE lower(name) = lower(setting_name)) IS NULL
+    CASE WHEN (SELECT dq_s.dq_setting FROM deepsql_catalog.deepsql_h_setting dq_s WHERE dq_s.dq_name = lower(setting_name)) IS NULL
               AND NOT missing_ok
          THEN error('unrecognized configuration parameter "' || setting_name || '"')
-         ELSE (SELECT setting FROM deepsql_catalog.pg_settings WHERE lower(name) = lower(setting_name)) END;
+         ELSE (SELECT dq_s.dq_setting FROM deepsql_catalog.deepsql_h_setting dq_s WHERE dq_s.dq_name = lower(setting_name)) END;
 
 -- set_config(name, value, is_local) returns the value. A macro cannot write the session table, so the setting
 -- itself only changes when the server routes it as SET (PgCatalog.OnSettingChanged).

@@ -43,21 +43,16 @@ CREATE OR REPLACE MACRO deepsql_catalog.format_type(type_oid, typmod) AS
         WHEN type_oid = 1700 AND coalesce(typmod, -1) >= 4
             THEN 'numeric(' || ((typmod - 4) // 65536) || ',' || ((typmod - 4) % 65536) || ')'
         WHEN type_oid IN (1042, 1043) AND coalesce(typmod, -1) >= 4
-            THEN (SELECT sqlname FROM deepsql_catalog.deepsql_type_name WHERE oid = type_oid) || '(' || (typmod - 4) || ')'
+            THEN (CASE type_oid WHEN 1042 THEN 'character' ELSE 'character varying' END) || '(' || (typmod - 4) || ')'
         ELSE coalesce(
-            (SELECT coalesce(n.sqlname, t.typname) FROM deepsql_catalog.pg_type t
-             LEFT JOIN deepsql_catalog.deepsql_type_name n ON n.oid = t.oid
-             WHERE t.oid = type_oid AND NOT (t.typelem <> 0 AND t.typname LIKE '\_%' ESCAPE '\')),
-            (SELECT coalesce(n.sqlname, e.typname) || '[]' FROM deepsql_catalog.pg_type t
-             JOIN deepsql_catalog.pg_type e ON e.oid = t.typelem
-             LEFT JOIN deepsql_catalog.deepsql_type_name n ON n.oid = e.oid
-             WHERE t.oid = type_oid),
+            (SELECT CASE WHEN dq_h.dq_is_array THEN dq_h.dq_elem_sqlname || '[]' ELSE dq_h.dq_sqlname END
+             FROM deepsql_catalog.deepsql_h_type dq_h WHERE dq_h.dq_oid = type_oid),
             '???')
     END;
 
 CREATE OR REPLACE MACRO deepsql_catalog.quote_ident(ident) AS
     CASE WHEN regexp_matches(ident, '^[a-z_][a-z0-9_$]*$')
-              AND ident NOT IN (SELECT keyword_name FROM duckdb_keywords() WHERE keyword_category = 'reserved')
+              AND ident NOT IN (SELECT dq_k.keyword_name FROM duckdb_keywords() dq_k WHERE dq_k.keyword_category = 'reserved')
          THEN ident ELSE '"' || replace(ident, '"', '""') || '"' END;
 
 -- One-dimensional arrays only (DuckDB lists): bounds are 1..len, NULL for an empty or NULL array.

@@ -100,6 +100,7 @@ public sealed partial class PgCatalog
             output.Add(t);
         }
 
+        AliasTableFunctionColumns(output);
         var sb = new StringBuilder(sql.Length + 64);
         foreach (var t in output)
         {
@@ -107,6 +108,107 @@ public sealed partial class PgCatalog
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// <c>FROM generate_series(0, 3) s</c>: PostgreSQL names the column s too; DuckDB makes s the row. Gives the
+    /// alias a column list, <c>s(s)</c>, when a set-returning function with a bare alias stands in a FROM clause.
+    /// </summary>
+    private static void AliasTableFunctionColumns(List<PgToken> output)
+    {
+        for (var i = 0; i < output.Count; i++)
+        {
+            if (!(output[i].IsWord("generate_series") || output[i].IsWord("unnest")) || !InFromClause(output, i))
+            {
+                continue;
+            }
+
+            var open = NextCode(output, i + 1);
+            if (open < 0 || output[open].Text != "(")
+            {
+                continue;
+            }
+
+            var close = MatchingParen(output, open);
+            var alias = NextCode(output, close + 1);
+            if (alias >= 0 && output[alias].IsWord("AS"))
+            {
+                alias = NextCode(output, alias + 1);
+            }
+
+            if (alias < 0 || output[alias].Kind is not (PgTokenKind.Word or PgTokenKind.QuotedIdentifier)
+                || ClauseWords.Contains(output[alias].Text))
+            {
+                continue;
+            }
+
+            var after = NextCode(output, alias + 1);
+            if (after >= 0 && output[after].Text == "(")
+            {
+                continue;
+            }
+
+            output.Insert(alias + 1, new PgToken(PgTokenKind.Punctuation, "("));
+            output.Insert(alias + 2, output[alias]);
+            output.Insert(alias + 3, new PgToken(PgTokenKind.Punctuation, ")"));
+        }
+    }
+
+    private static readonly HashSet<string> ClauseWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "SELECT", "FROM", "WHERE", "JOIN", "LEFT", "RIGHT", "INNER", "OUTER", "FULL", "CROSS", "NATURAL", "ON",
+        "USING", "GROUP", "ORDER", "HAVING", "LIMIT", "OFFSET", "UNION", "INTERSECT", "EXCEPT", "WINDOW", "WITH",
+        "LATERAL", "RETURNING", "FETCH", "FOR",
+    };
+
+    /// <summary>Whether the nearest clause keyword before <paramref name="at"/>, at the same nesting depth, is FROM or JOIN.</summary>
+    private static bool InFromClause(List<PgToken> tokens, int at)
+    {
+        var depth = 0;
+        for (var j = at - 1; j >= 0; j--)
+        {
+            var text = tokens[j].Text;
+            if (text == ")")
+            {
+                depth++;
+            }
+            else if (text == "(")
+            {
+                if (depth == 0)
+                {
+                    return false;
+                }
+
+                depth--;
+            }
+            else if (depth == 0 && tokens[j].Kind == PgTokenKind.Word && ClauseWords.Contains(text)
+                     && !tokens[j].IsWord("LATERAL") && !tokens[j].IsWord("CROSS") && !tokens[j].IsWord("LEFT")
+                     && !tokens[j].IsWord("INNER") && !tokens[j].IsWord("NATURAL") && !tokens[j].IsWord("FULL")
+                     && !tokens[j].IsWord("RIGHT") && !tokens[j].IsWord("OUTER"))
+            {
+                return tokens[j].IsWord("FROM") || tokens[j].IsWord("JOIN");
+            }
+        }
+
+        return false;
+    }
+
+    private static int MatchingParen(List<PgToken> tokens, int open)
+    {
+        var depth = 0;
+        for (var j = open; j < tokens.Count; j++)
+        {
+            if (tokens[j].Text == "(")
+            {
+                depth++;
+            }
+            else if (tokens[j].Text == ")" && --depth == 0)
+            {
+                return j;
+            }
+        }
+
+        return tokens.Count - 1;
     }
 
     /// <summary>
