@@ -77,7 +77,8 @@ CREATE OR REPLACE MACRO deepsql_catalog.deepsql_regclass_out(rel_oid) AS
 CREATE OR REPLACE MACRO deepsql_catalog.deepsql_regtype_in(type_name) AS
     coalesce(
         (SELECT min(dq_t.dq_oid) FROM deepsql_catalog.deepsql_h_type dq_t
-         WHERE dq_t.dq_typname = lower(replace(type_name, '"', '')) OR dq_t.dq_sqlname = lower(type_name)),
+         WHERE dq_t.dq_typname = lower(replace(regexp_replace(type_name, '^"?pg_catalog"?\.', ''), '"', ''))
+            OR dq_t.dq_sqlname = lower(regexp_replace(type_name, '^"?pg_catalog"?\.', ''))),
         (SELECT dq_v.dq_oid::UINTEGER
          FROM (VALUES ('int', 23), ('float', 701), ('decimal', 1700), ('double', 701)) dq_v(dq_name, dq_oid)
          WHERE dq_v.dq_name = lower(type_name)),
