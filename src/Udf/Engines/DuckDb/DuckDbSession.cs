@@ -1,0 +1,261 @@
+using System.Runtime.InteropServices;
+using DuckDB.NET.Data;
+using DuckDB.NET.Native;
+
+namespace DeepSql.Udf.Engines.DuckDb;
+
+/// <summary>
+/// One client session: its own DuckDB connection to the engine's database. One statement at a time; <see cref="Cancel"/>
+/// may come from any thread. Owns the connection (a native handle): dispose it.
+/// </summary>
+public sealed class DuckDbSession : IEngineSession
+{
+    private readonly DuckDbEngine _engine;
+    private readonly DuckDBConnection _connection;
+    private readonly Lock _lock = new();
+    private CancellationTokenSource? _statement;
+    private DuckDbQueryResult? _current;
+    private bool _disposed;
+
+    internal DuckDbSession(DuckDbEngine engine, DuckDBConnection connection, ulong connectionId, SessionContext context)
+    {
+        _engine = engine;
+        _connection = connection;
+        ConnectionId = connectionId;
+        Context = context;
+    }
+
+    /// <inheritdoc />
+    public SessionContext Context { get; }
+
+    /// <summary>DuckDB's id for this session's connection (what model functions see at bind time).</summary>
+    public ulong ConnectionId { get; }
+
+    /// <inheritdoc />
+    public IQueryResult Execute(string sql, IReadOnlyList<object?>? parameters = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _current?.Dispose();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            throw new EngineException(DuckDbSqlStates.QueryCanceled, "canceling statement due to user request");
+        }
+
+        var statement = BeginStatement(cancellationToken);
+        DuckDBCommand? command = null;
+        DuckDBDataReader? reader = null;
+        try
+        {
+            var shape = Prepare(sql);
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            command.UseStreamingMode = true;
+            if (parameters is not null)
+            {
+                foreach (var value in parameters)
+                {
+                    command.Parameters.Add(new DuckDBParameter(DuckDbValues.ToParameter(value)));
+                }
+            }
+
+            var kind = DuckDbStatements.StatementKind(sql);
+            DuckDbQueryResult result;
+            if (shape.ReturnsRows)
+            {
+                reader = command.ExecuteReader();
+                result = new DuckDbQueryResult(this, command, reader, shape, kind, statement);
+            }
+            else
+            {
+                // Runs to completion now; DuckDB.NET reports changed rows only through ExecuteNonQuery.
+                long affected = command.ExecuteNonQuery();
+                result = new DuckDbQueryResult(this, command, shape, kind, statement, shape.IsDml ? affected : -1);
+            }
+
+            _current = result;
+            return result;
+        }
+        catch (Exception ex)
+        {
+            reader?.Dispose();
+            command?.Dispose();
+            var mapped = Map(ex, statement);
+            EndStatement(statement);
+            throw mapped;
+        }
+    }
+
+    /// <inheritdoc />
+    public StatementDescription Describe(string sql)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _current?.Dispose();
+        var shape = Prepare(sql);
+        return new StatementDescription(shape.ReturnsRows ? shape.Columns : [], shape.ParameterTypes);
+    }
+
+    /// <inheritdoc />
+    public void Cancel()
+    {
+        lock (_lock)
+        {
+            if (_disposed || _statement is null)
+            {
+                return;
+            }
+
+            // Cancelling the statement token interrupts the connection (registered in BeginStatement); interrupt
+            // again on every call in case the first one landed before DuckDB started the query.
+            if (_statement.IsCancellationRequested)
+            {
+                Interrupt();
+            }
+            else
+            {
+                _statement.Cancel();
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+        }
+
+        _current?.Dispose();
+        _engine.Forget(this);
+        _connection.Dispose();
+    }
+
+    internal void Interrupt()
+    {
+        try
+        {
+            _connection.NativeConnection.Interrupt();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The session closed meanwhile: nothing left to interrupt.
+        }
+    }
+
+    internal EngineException Map(Exception ex, CancellationTokenSource? statement)
+    {
+        var mapped = DuckDbErrors.FromException(ex);
+        // An interrupt surfaces as whatever error the running operator saw; the cause is the cancel.
+        if (statement is { IsCancellationRequested: true } && mapped.SqlState != DuckDbSqlStates.QueryCanceled)
+        {
+            return new EngineException(DuckDbSqlStates.QueryCanceled, "canceling statement due to user request", ex);
+        }
+
+        return mapped;
+    }
+
+    internal CancellationTokenSource BeginStatement(CancellationToken cancellationToken)
+    {
+        var statement = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        statement.Token.Register(Interrupt);
+        lock (_lock)
+        {
+            _statement = statement;
+        }
+
+        Context.StatementCancellation = statement.Token;
+        return statement;
+    }
+
+    internal void EndStatement(CancellationTokenSource statement)
+    {
+        lock (_lock)
+        {
+            if (ReferenceEquals(_statement, statement))
+            {
+                _statement = null;
+            }
+        }
+
+        Context.StatementCancellation = CancellationToken.None;
+        statement.Dispose();
+    }
+
+    internal void Finished(DuckDbQueryResult result)
+    {
+        if (ReferenceEquals(_current, result))
+        {
+            _current = null;
+        }
+    }
+
+    /// <summary>Prepares without running: result columns, parameter types and statement type.</summary>
+    internal StatementShape Prepare(string sql)
+    {
+        if (sql.Contains(';', StringComparison.Ordinal) && DuckDbStatements.SplitStatements(sql).Count > 1)
+        {
+            throw new EngineException(DuckDbSqlStates.SyntaxError,
+                "cannot run several statements at once; split them with DuckDbStatements.SplitStatements");
+        }
+
+        var connection = _connection.NativeConnection.DangerousGetHandle();
+        var state = DuckDbNative.duckdb_prepare(connection, sql, out var prepared);
+        try
+        {
+            if (state != 0)
+            {
+                var error = Marshal.PtrToStringUTF8(DuckDbNative.duckdb_prepare_error(prepared)) ?? "could not prepare the statement";
+                throw DuckDbErrors.FromMessage(error);
+            }
+
+            var statementType = (DuckDBStatementType)DuckDbNative.duckdb_prepared_statement_type(prepared);
+            var parameters = new SqlType[DuckDbNative.duckdb_nparams(prepared)];
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                var type = DuckDbNative.duckdb_param_logical_type(prepared, (ulong)i + 1);
+                try
+                {
+                    parameters[i] = DuckDbTypes.FromLogicalType(type);
+                }
+                finally
+                {
+                    if (type != IntPtr.Zero)
+                    {
+                        DuckDbNative.duckdb_destroy_logical_type(ref type);
+                    }
+                }
+            }
+
+            var columns = new ColumnInfo[DuckDbNative.duckdb_prepared_statement_column_count(prepared)];
+            for (int i = 0; i < columns.Length; i++)
+            {
+                var name = DuckDbTypes.TakeString(DuckDbNative.duckdb_prepared_statement_column_name(prepared, (ulong)i)) ?? $"column{i}";
+                var type = DuckDbNative.duckdb_prepared_statement_column_logical_type(prepared, (ulong)i);
+                try
+                {
+                    columns[i] = new ColumnInfo(name, DuckDbTypes.FromLogicalType(type));
+                }
+                finally
+                {
+                    if (type != IntPtr.Zero)
+                    {
+                        DuckDbNative.duckdb_destroy_logical_type(ref type);
+                    }
+                }
+            }
+
+            return new StatementShape(statementType, columns, parameters);
+        }
+        finally
+        {
+            DuckDbNative.duckdb_destroy_prepare(ref prepared);
+        }
+    }
+}
