@@ -102,6 +102,34 @@ public sealed class NpgsqlQueryTests(PgServerFixture fixture)
     }
 
     [Fact]
+    public async Task Insert_update_delete_report_row_counts()
+    {
+        await using var connection = await fixture.OpenAsync();
+        await using var command = new NpgsqlCommand("CREATE TABLE npgsql_counts (id INTEGER)", connection);
+        await command.ExecuteNonQueryAsync();
+        command.CommandText = "INSERT INTO npgsql_counts SELECT * FROM range(5)";
+        Assert.Equal(5, await command.ExecuteNonQueryAsync());
+        command.CommandText = "UPDATE npgsql_counts SET id = id + 10 WHERE id < 2";
+        Assert.Equal(2, await command.ExecuteNonQueryAsync());
+        command.CommandText = "DELETE FROM npgsql_counts WHERE id >= 10";
+        Assert.Equal(2, await command.ExecuteNonQueryAsync());
+    }
+
+    [Fact]
+    public async Task Npgsql_with_full_type_loading_reads_arrays_and_nulls()
+    {
+        var builder = new NpgsqlConnectionStringBuilder(fixture.ConnectionString().Replace(";Server Compatibility Mode=NoTypeLoading", ""));
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT [0.5, 1.5]::FLOAT[] AS v, NULL::INTEGER AS n, 'x' AS t", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal(new[] { 0.5f, 1.5f }, reader.GetFieldValue<float[]>(0));
+        Assert.True(reader.IsDBNull(1));
+        Assert.Equal("x", reader.GetString(2));
+    }
+
+    [Fact]
     public async Task Large_result_streams_all_rows()
     {
         await using var connection = await fixture.OpenAsync();
