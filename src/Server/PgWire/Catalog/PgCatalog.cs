@@ -41,9 +41,21 @@ public sealed partial class PgCatalog
         {
             if (!_created)
             {
-                foreach (var script in PgCatalogScripts.Database)
+                // One transaction: DuckDB commits each statement otherwise, and the scripts are ~150 statements.
+                RunStatement(session, "BEGIN TRANSACTION");
+                try
                 {
-                    RunScript(session, script);
+                    foreach (var script in PgCatalogScripts.Database)
+                    {
+                        RunScript(session, script);
+                    }
+
+                    RunStatement(session, "COMMIT");
+                }
+                catch
+                {
+                    RunStatement(session, "ROLLBACK");
+                    throw;
                 }
 
                 _created = true;
