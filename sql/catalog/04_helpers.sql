@@ -32,10 +32,65 @@ CREATE OR REPLACE MACRO deepsql_catalog.deepsql_nsp_oid(schema_name) AS
         ELSE (hash(schema_name) % 100000000)::UINTEGER + 3000000000::UINTEGER END;
 
 -- Stable synthetic OID of a relation (table, view, index): the same name gives the same OID across restarts.
+-- A plain expression (no subquery): it is evaluated for every row of pg_class and pg_attribute.
 CREATE OR REPLACE MACRO deepsql_catalog.deepsql_rel_oid(schema_name, rel_name) AS
-    coalesce((SELECT dq_k.dq_oid FROM deepsql_catalog.deepsql_known_oid dq_k
-              WHERE dq_k.dq_name = rel_name AND schema_name = 'deepsql_catalog'),
-             (hash(schema_name || '.' || rel_name) % 1000000000)::UINTEGER + 16384::UINTEGER);
+    CASE WHEN schema_name = 'deepsql_catalog' AND rel_name IN (
+        'pg_type', 'pg_attribute', 'pg_proc', 'pg_class', 'pg_authid', 'pg_auth_members', 'pg_database',
+        'pg_tablespace', 'pg_shdescription', 'pg_aggregate', 'pg_am', 'pg_attrdef', 'pg_cast',
+        'pg_constraint', 'pg_depend', 'pg_description', 'pg_index', 'pg_inherits', 'pg_language',
+        'pg_namespace', 'pg_operator', 'pg_rewrite', 'pg_trigger', 'pg_sequence', 'pg_extension',
+        'pg_foreign_table', 'pg_policy', 'pg_statistic_ext', 'pg_collation', 'pg_event_trigger',
+        'pg_enum', 'pg_range', 'pg_publication', 'pg_publication_rel', 'pg_publication_namespace',
+        'pg_roles', 'pg_user', 'pg_views', 'pg_tables', 'pg_matviews', 'pg_indexes', 'pg_sequences',
+        'pg_settings', 'pg_stat_user_tables', 'pg_stat_activity')
+         THEN (CASE rel_name
+             WHEN 'pg_type' THEN 1247
+             WHEN 'pg_attribute' THEN 1249
+             WHEN 'pg_proc' THEN 1255
+             WHEN 'pg_class' THEN 1259
+             WHEN 'pg_authid' THEN 1260
+             WHEN 'pg_auth_members' THEN 1261
+             WHEN 'pg_database' THEN 1262
+             WHEN 'pg_tablespace' THEN 1213
+             WHEN 'pg_shdescription' THEN 2396
+             WHEN 'pg_aggregate' THEN 2600
+             WHEN 'pg_am' THEN 2601
+             WHEN 'pg_attrdef' THEN 2604
+             WHEN 'pg_cast' THEN 2605
+             WHEN 'pg_constraint' THEN 2606
+             WHEN 'pg_depend' THEN 2608
+             WHEN 'pg_description' THEN 2609
+             WHEN 'pg_index' THEN 2610
+             WHEN 'pg_inherits' THEN 2611
+             WHEN 'pg_language' THEN 2612
+             WHEN 'pg_namespace' THEN 2615
+             WHEN 'pg_operator' THEN 2617
+             WHEN 'pg_rewrite' THEN 2618
+             WHEN 'pg_trigger' THEN 2620
+             WHEN 'pg_sequence' THEN 2224
+             WHEN 'pg_extension' THEN 3079
+             WHEN 'pg_foreign_table' THEN 3118
+             WHEN 'pg_policy' THEN 3256
+             WHEN 'pg_statistic_ext' THEN 3381
+             WHEN 'pg_collation' THEN 3456
+             WHEN 'pg_event_trigger' THEN 3466
+             WHEN 'pg_enum' THEN 3501
+             WHEN 'pg_range' THEN 3541
+             WHEN 'pg_publication' THEN 6104
+             WHEN 'pg_publication_rel' THEN 6106
+             WHEN 'pg_publication_namespace' THEN 6237
+             WHEN 'pg_roles' THEN 12000
+             WHEN 'pg_user' THEN 12014
+             WHEN 'pg_views' THEN 12028
+             WHEN 'pg_tables' THEN 12033
+             WHEN 'pg_matviews' THEN 12038
+             WHEN 'pg_indexes' THEN 12043
+             WHEN 'pg_sequences' THEN 12048
+             WHEN 'pg_settings' THEN 12104
+             WHEN 'pg_stat_user_tables' THEN 12161
+             WHEN 'pg_stat_activity' THEN 12222
+         END)::UINTEGER
+         ELSE (hash(schema_name || '.' || rel_name) % 1000000000)::UINTEGER + 16384::UINTEGER END;
 
 -- The databases whose objects the catalog shows: not DuckDB's system and temp catalogs.
 CREATE OR REPLACE MACRO deepsql_catalog.deepsql_shown(database_name) AS database_name NOT IN ('system', 'temp');
@@ -66,11 +121,34 @@ CREATE OR REPLACE MACRO deepsql_catalog.deepsql_scalar_type_oid(t) AS
         ELSE 25
     END::UINTEGER;
 
+CREATE OR REPLACE MACRO deepsql_catalog.deepsql_array_oid(element_oid) AS
+    CASE element_oid
+            WHEN 16 THEN 1000
+            WHEN 17 THEN 1001
+            WHEN 20 THEN 1016
+            WHEN 21 THEN 1005
+            WHEN 23 THEN 1007
+            WHEN 25 THEN 1009
+            WHEN 26 THEN 1028
+            WHEN 114 THEN 199
+            WHEN 700 THEN 1021
+            WHEN 701 THEN 1022
+            WHEN 1082 THEN 1182
+            WHEN 1083 THEN 1183
+            WHEN 1114 THEN 1115
+            WHEN 1184 THEN 1185
+            WHEN 1186 THEN 1187
+            WHEN 1266 THEN 1270
+            WHEN 1560 THEN 1561
+            WHEN 1700 THEN 1231
+            WHEN 2950 THEN 2951
+        ELSE 1009
+    END::UINTEGER;
+
 CREATE OR REPLACE MACRO deepsql_catalog.deepsql_type_oid(t) AS
     CASE WHEN regexp_matches(t, '\[\d*\]$')
-         THEN coalesce((SELECT dq_t.typarray AS dq_typarray FROM deepsql_catalog.pg_type dq_t
-                        WHERE dq_t.oid = deepsql_catalog.deepsql_scalar_type_oid(regexp_replace(t, '(\[\d*\])+$', ''))),
-                       1009::UINTEGER)
+         THEN deepsql_catalog.deepsql_array_oid(
+                  deepsql_catalog.deepsql_scalar_type_oid(regexp_replace(t, '(\[\d*\])+$', '')))
          ELSE deepsql_catalog.deepsql_scalar_type_oid(t) END;
 
 -- atttypmod: numeric(p,s) → ((p << 16) | s) + 4 as PostgreSQL stores it; -1 elsewhere.
