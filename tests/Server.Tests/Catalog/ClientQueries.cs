@@ -82,6 +82,52 @@ internal static class ClientQueries
         ORDER BY oid, enumsortorder;
         """;
 
+    /// <summary>Npgsql 4.0 (the version Power BI Desktop ships) at connection open: types, then composite fields.</summary>
+    public const string Npgsql4TypeLoading = """
+        /*** Load all supported types ***/
+        SELECT ns.nspname, a.typname, a.oid, a.typrelid, a.typbasetype,
+        CASE WHEN pg_proc.proname='array_recv' THEN 'a' ELSE a.typtype END AS type,
+        CASE
+          WHEN pg_proc.proname='array_recv' THEN a.typelem
+          WHEN a.typtype='r' THEN rngsubtype
+          ELSE 0
+        END AS elemoid,
+        CASE
+          WHEN pg_proc.proname IN ('array_recv','oidvectorrecv') THEN 3    /* Arrays last */
+          WHEN a.typtype='r' THEN 2                                        /* Ranges before */
+          WHEN a.typtype='d' THEN 1                                        /* Domains before */
+          ELSE 0                                                           /* Base types first */
+        END AS ord
+        FROM pg_type AS a
+        JOIN pg_namespace AS ns ON (ns.oid = a.typnamespace)
+        JOIN pg_proc ON pg_proc.oid = a.typreceive
+        LEFT OUTER JOIN pg_class AS cls ON (cls.oid = a.typrelid)
+        LEFT OUTER JOIN pg_type AS b ON (b.oid = a.typelem)
+        LEFT OUTER JOIN pg_class AS elemcls ON (elemcls.oid = b.typrelid)
+        LEFT OUTER JOIN pg_range ON (pg_range.rngtypid = a.oid)
+        WHERE
+          a.typtype IN ('b', 'r', 'e', 'd') OR         /* Base, range, enum, domain */
+          (a.typtype = 'c' AND cls.relkind='c') OR /* User-defined free-standing composites (not table composites) by default */
+          (pg_proc.proname='array_recv' AND (
+            b.typtype IN ('b', 'r', 'e', 'd') OR       /* Array of base, range, enum domain */
+            (b.typtype = 'c' AND elemcls.relkind='c')  /* Array of user-defined free-standing composites (not table composites) */
+          )) OR
+          (a.typtype = 'p' AND a.typname IN ('record', 'void'))  /* Some special supported pseudo-types */
+        ORDER BY ord;
+
+        /*** Load field definitions for (free-standing) composite types ***/
+        SELECT ns.nspname, typ.typname, att.attname, att.atttypid
+        FROM pg_type AS typ
+        JOIN pg_namespace AS ns ON (ns.oid = typ.typnamespace)
+        JOIN pg_class AS cls ON (cls.oid = typ.typrelid)
+        JOIN pg_attribute AS att ON (att.attrelid = typ.typrelid)
+        WHERE
+          (typ.typtype = 'c' AND cls.relkind='c') AND
+          attnum > 0 AND     /* Don't load system attributes */
+          NOT attisdropped
+        ORDER BY typ.typname, att.attnum;
+        """;
+
     /// <summary>psql \d</summary>
     public const string PsqlListRelations = """
         SELECT n.nspname as "Schema",

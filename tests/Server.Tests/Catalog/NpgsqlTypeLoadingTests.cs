@@ -29,4 +29,22 @@ public sealed class NpgsqlTypeLoadingTests(CatalogFixture fixture) : IClassFixtu
         Assert.Empty(results[2]);
         Assert.Empty(results[3]);
     }
+
+    [Fact]
+    public void Npgsql4_type_loading_returns_arrays_after_their_elements()
+    {
+        var results = fixture.QueryBatch(ClientQueries.Npgsql4TypeLoading);
+
+        Assert.Equal(2, results.Count);
+        var types = results[0];
+        // nspname, typname, oid, typrelid, typbasetype, type, elemoid, ord
+        var int4 = types.Single(r => (string)r[1]! == "int4");
+        Assert.Equal(["pg_catalog", "int4", 23u, 0u, 0u, "b", 0u, 0], int4);
+        var textArray = types.Single(r => (string)r[1]! == "_text");
+        Assert.Equal(["pg_catalog", "_text", 1009u, 0u, 0u, "a", 25u, 3], textArray);
+        Assert.Equal([2, 3904u, "r", 23u], types.Where(r => (string)r[1]! == "int4range").Select(r => new object?[] { r[7], r[2], r[5], r[6] }).Single());
+        Assert.Contains(types, r => (string)r[1]! == "record" && (string)r[5]! == "p");
+        Assert.Equal(types.Select(r => (int)r[7]!).Order(), types.Select(r => (int)r[7]!));
+        Assert.Empty(results[1]);
+    }
 }
