@@ -105,6 +105,29 @@ public sealed class PgRawClient : IDisposable
     /// </summary>
     public PgRawResult Extended(string sql, short resultFormat, params string?[] parameters)
     {
+        WriteExtended(sql, resultFormat, parameters);
+        Send('S', new MemoryStream());
+        var results = ReadUntilReady();
+        return results.Count == 1 ? results[0] : throw new InvalidOperationException($"{results.Count} results for one extended round trip");
+    }
+
+    /// <summary>
+    /// Several statements in one pipeline, one Sync at the end, the way Npgsql sends a multi-statement command.
+    /// After an error the server skips to Sync, so there may be fewer results than statements.
+    /// </summary>
+    public List<PgRawResult> ExtendedBatch(IEnumerable<string> statements, short resultFormat)
+    {
+        foreach (var sql in statements)
+        {
+            WriteExtended(sql, resultFormat, []);
+        }
+
+        Send('S', new MemoryStream());
+        return ReadUntilReady();
+    }
+
+    private void WriteExtended(string sql, short resultFormat, string?[] parameters)
+    {
         var parse = new MemoryStream();
         WriteCString(parse, "");
         WriteCString(parse, sql);
@@ -143,9 +166,6 @@ public sealed class PgRawClient : IDisposable
         WriteCString(execute, "");
         WriteInt32(execute, 0);
         Send('E', execute);
-        Send('S', new MemoryStream());
-        var results = ReadUntilReady();
-        return results.Count == 1 ? results[0] : throw new InvalidOperationException($"{results.Count} results for one extended round trip");
     }
 
     private List<PgRawResult> ReadUntilReady()

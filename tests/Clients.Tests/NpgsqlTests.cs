@@ -1,0 +1,178 @@
+using System.Collections;
+using System.Numerics;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace DeepSql.Clients.Tests;
+
+/// <summary>Npgsql 10 with its defaults: full type loading at open, binary results, prepared statements.</summary>
+[Collection("clients")]
+public sealed class NpgsqlTests(ServiceFixture service)
+{
+    [Fact]
+    public async Task Open_loads_types_with_the_default_connection_string()
+    {
+        await using var c = await service.OpenAsync();
+        Assert.Equal(System.Data.ConnectionState.Open, c.State);
+        // the type loader must have found the base types and their array types in pg_type
+        await using var cmd = new NpgsqlCommand("SELECT CAST(ARRAY[1, 2] AS INTEGER[]), CAST('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11' AS UUID)", c);
+        await using var r = await cmd.ExecuteReaderAsync();
+        Assert.True(await r.ReadAsync());
+        Assert.Equal("integer[]", r.GetDataTypeName(0));
+        Assert.Equal(new[] { 1, 2 }, r.GetFieldValue<int[]>(0));
+        Assert.Equal(Guid.Parse("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"), r.GetGuid(1));
+    }
+
+    public static TheoryData<string, string, object> Values => new()
+    {
+        { "CAST(true AS BOOLEAN)", "boolean", true },
+        { "CAST(-12 AS SMALLINT)", "smallint", (short)-12 },
+        { "CAST(123456 AS INTEGER)", "integer", 123456 },
+        { "CAST(1234567890123 AS BIGINT)", "bigint", 1234567890123L },
+        { "CAST(1.5 AS REAL)", "real", 1.5f },
+        { "CAST(2.25 AS DOUBLE PRECISION)", "double precision", 2.25d },
+        { "CAST(12.345 AS NUMERIC(10,3))", "numeric", 12.345m },
+        { "CAST('héllo' AS TEXT)", "text", "héllo" },
+        { "CAST('abc' AS BYTEA)", "bytea", new byte[] { 0x61, 0x62, 0x63 } },
+        { "CAST('2024-02-29' AS DATE)", "date", new DateOnly(2024, 2, 29) },
+        { "CAST('2024-01-02 03:04:05.123456' AS TIMESTAMP)", "timestamp without time zone", new DateTime(2024, 1, 2, 3, 4, 5, DateTimeKind.Unspecified).AddTicks(1234560) },
+        { "CAST('2024-01-02 03:04:05+02' AS TIMESTAMPTZ)", "timestamp with time zone", new DateTime(2024, 1, 2, 1, 4, 5, DateTimeKind.Utc) },
+        { "CAST('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11' AS UUID)", "uuid", Guid.Parse("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11") },
+        { "CAST(ARRAY[1.5, -2.5] AS REAL[])", "real[]", new[] { 1.5f, -2.5f } },
+        { "CAST(ARRAY[1, 2, 3] AS INTEGER[])", "integer[]", new[] { 1, 2, 3 } },
+        { "CAST(ARRAY['a', 'b c'] AS TEXT[])", "text[]", new[] { "a", "b c" } },
+    };
+
+    [Theory]
+    [MemberData(nameof(Values))]
+    public async Task Binary_result_of_each_type_reads_back_exactly(string expression, string pgType, object expected)
+    {
+        await using var c = await service.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"SELECT {expression} AS v", c);
+        await using var r = await cmd.ExecuteReaderAsync();
+        Assert.True(await r.ReadAsync());
+        Assert.Equal(pgType, r.GetDataTypeName(0));
+        var actual = r.GetFieldValue<object>(0);
+        if (expected is DateOnly d)
+        {
+            Assert.Equal(d, r.GetFieldValue<DateOnly>(0));
+        }
+        else if (expected is IEnumerable e and not string)
+        {
+            Assert.Equal(e.Cast<object>(), ((IEnumerable)actual).Cast<object>());
+        }
+        else
+        {
+            Assert.Equal(expected, actual);
+        }
+    }
+
+    [Fact]
+    public async Task Interval_and_json_read_back()
+    {
+        await using var c = await service.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT CAST('1 day 02:03:04' AS INTERVAL) AS iv, CAST('{\"a\": 1}' AS JSON) AS j", c);
+        await using var r = await cmd.ExecuteReaderAsync();
+        Assert.True(await r.ReadAsync());
+        Assert.Equal("interval", r.GetDataTypeName(0));
+        Assert.Equal(new TimeSpan(1, 2, 3, 4), r.GetTimeSpan(0));
+        Assert.Equal("json", r.GetDataTypeName(1));
+        Assert.Equal("{\"a\": 1}", r.GetString(1));
+    }
+
+    [Fact]
+    public async Task Prepared_statement_with_typed_parameters_runs_twice()
+    {
+        await using var c = await service.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT $1 + 1 AS n, upper($2) AS s, $3 AS d", c);
+        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer });
+        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Date });
+        await cmd.PrepareAsync();
+        Assert.True(cmd.IsPrepared);
+        foreach (var (n, s) in new[] { (41, "abc"), (-2, "xyz") })
+        {
+            cmd.Parameters[0].Value = n;
+            cmd.Parameters[1].Value = s;
+            cmd.Parameters[2].Value = new DateOnly(2024, 3, 4);
+            await using var r = await cmd.ExecuteReaderAsync();
+            Assert.True(await r.ReadAsync());
+            Assert.Equal(n + 1, r.GetInt32(0));
+            Assert.Equal(s.ToUpperInvariant(), r.GetString(1));
+            Assert.Equal(new DateOnly(2024, 3, 4), r.GetFieldValue<DateOnly>(2));
+            Assert.False(await r.ReadAsync());
+        }
+    }
+
+    [Fact]
+    public async Task Named_parameters_filter_rows()
+    {
+        await service.ExecuteAsync("CREATE OR REPLACE TABLE npgsql_items AS SELECT * FROM (VALUES (1, 'a'), (2, 'b'), (3, 'c')) t(id, name)");
+        await using var c = await service.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT name FROM npgsql_items WHERE id >= @min ORDER BY id", c);
+        cmd.Parameters.AddWithValue("min", 2);
+        var names = new List<string>();
+        await using var r = await cmd.ExecuteReaderAsync();
+        while (await r.ReadAsync())
+        {
+            names.Add(r.GetString(0));
+        }
+
+        Assert.Equal(["b", "c"], names);
+    }
+
+    [Fact]
+    public async Task Embed_output_reads_as_float_array_of_384()
+    {
+        await using var c = await service.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT embed('a photo of a cat') AS e", c);
+        await using var r = await cmd.ExecuteReaderAsync();
+        Assert.True(await r.ReadAsync());
+        Assert.Equal("real[]", r.GetDataTypeName(0));
+        var v = r.GetFieldValue<float[]>(0);
+        Assert.Equal(384, v.Length);
+        // MiniLM sentence embeddings are L2-normalised
+        var norm = Math.Sqrt(v.Sum(x => (double)x * x));
+        Assert.InRange(norm, 0.99, 1.01);
+    }
+
+    [Fact]
+    public async Task Notice_arrives_as_an_event()
+    {
+        await using var c = await service.OpenAsync();
+        var notices = new List<PostgresNotice>();
+        c.Notice += (_, e) => notices.Add(e.Notice);
+        // a model function given bytes that are no image answers NULL and a notice (a server-side RAISE NOTICE)
+        await using var cmd = new NpgsqlCommand("SELECT featurize(CAST('not an image' AS BYTEA)) IS NULL", c);
+        Assert.Equal(true, await cmd.ExecuteScalarAsync());
+        var notice = Assert.Single(notices);
+        Assert.Equal("NOTICE", notice.InvariantSeverity);
+        Assert.StartsWith("featurize: 1 of 1 rows", notice.MessageText, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("SELECT * FROM npgsql_no_such_table", "42P01")]
+    [InlineData("SELECT no_such_column FROM (SELECT 1 AS a) t", "42703")]
+    [InlineData("SELEC 1", "42601")]
+    [InlineData("SELECT CAST('x' AS INTEGER)", "22P02")]
+    public async Task Error_carries_its_sqlstate_and_the_connection_stays_usable(string sql, string sqlState)
+    {
+        await using var c = await service.OpenAsync();
+        await using var bad = new NpgsqlCommand(sql, c);
+        var e = await Assert.ThrowsAsync<PostgresException>(() => bad.ExecuteScalarAsync());
+        Assert.Equal(sqlState, e.SqlState);
+        await using var good = new NpgsqlCommand("SELECT 7", c);
+        Assert.Equal(7, Convert.ToInt32(await good.ExecuteScalarAsync()));
+    }
+
+    [Fact]
+    public async Task Big_numeric_reads_as_BigInteger_exact()
+    {
+        await using var c = await service.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT CAST('123456789012345678.123' AS NUMERIC(38,3))", c);
+        await using var r = await cmd.ExecuteReaderAsync();
+        Assert.True(await r.ReadAsync());
+        Assert.Equal(123456789012345678.123m, r.GetDecimal(0));
+        Assert.Equal(new BigInteger(123456789012345678), new BigInteger(decimal.Truncate(r.GetDecimal(0))));
+    }
+}
