@@ -1,0 +1,80 @@
+namespace DeepSql.Clients.Tests;
+
+/// <summary>
+/// psqlODBC (Debian odbc-postgresql, the Unicode driver psqlodbcw.so) through unixODBC's isql in batch mode, with a
+/// temporary odbcinst.ini/odbc.ini found through ODBCSYSINI/ODBCINI: connect, list tables (help = SQLTables), query.
+/// </summary>
+[Collection("clients")]
+public sealed class PsqlOdbcTests(ServiceFixture service) : IAsyncLifetime, IDisposable
+{
+    private const string Table = "odbc_items";
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "deepsql-odbc-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public Task InitializeAsync() => service.ExecuteAsync(
+        $"CREATE OR REPLACE TABLE {Table} (id INTEGER, name VARCHAR, price DOUBLE); " +
+        $"INSERT INTO {Table} VALUES (1, 'apple', 1.5), (2, 'pear', 2.25)");
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_dir))
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+    }
+
+    private ProcessResult Isql(string input)
+    {
+        Directory.CreateDirectory(_dir);
+        File.WriteAllText(Path.Combine(_dir, "odbcinst.ini"), $"""
+            [PostgreSQL Unicode]
+            Description=psqlODBC
+            Driver={Tools.PsqlOdbcDriver}
+
+            """);
+        File.WriteAllText(Path.Combine(_dir, "odbc.ini"), $"""
+            [deepsql]
+            Driver=PostgreSQL Unicode
+            Servername=127.0.0.1
+            Port={service.Port}
+            Database=deepsql
+            Username=analyst
+            SSLmode=disable
+
+            """);
+        var env = new Dictionary<string, string> { ["ODBCSYSINI"] = _dir, ["ODBCINI"] = Path.Combine(_dir, "odbc.ini") };
+        // -b batch (no prompts), -v verbose errors, -d| delimited rows, -c column names first
+        return Tools.Run(Tools.Isql, ["-v", "-b", "-d|", "-c", "deepsql"], env, input);
+    }
+
+    private static string[] Lines(ProcessResult r) =>
+        r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    [Fact]
+    public void Connects_and_runs_a_query()
+    {
+        var r = Isql($"SELECT id, name, price FROM {Table} ORDER BY id\n");
+        Assert.True(r.ExitCode == 0, $"isql failed\n{r}");
+        var lines = Lines(r);
+        Assert.True(lines.Length >= 3, $"isql printed too little\n{r}");
+        Assert.Equal(["id|name|price", "1|apple|1.5", "2|pear|2.25"], lines[..3]);
+    }
+
+    [Fact]
+    public void Help_lists_the_table_through_SQLTables()
+    {
+        var r = Isql("help\n");
+        Assert.True(r.ExitCode == 0, $"isql help failed\n{r}");
+        // SQLTables columns: TABLE_CAT|TABLE_SCHEM|TABLE_NAME|TABLE_TYPE|REMARKS
+        Assert.Contains(Lines(r), l => l.Split('|') is [_, "public", Table, "TABLE", ..]);
+    }
+
+    [Fact]
+    public void Error_reports_sqlstate_42P01()
+    {
+        var r = Isql("SELECT * FROM odbc_no_such_table\n");
+        Assert.NotEqual(0, r.ExitCode);
+        Assert.Contains("42P01", r.Stdout + r.Stderr, StringComparison.Ordinal);
+    }
+}
