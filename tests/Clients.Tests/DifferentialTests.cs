@@ -43,6 +43,8 @@ public sealed class DifferentialTests(ServiceFixture service, PostgresFixture po
         { "format_type", "SELECT format_type(23, -1) AS i, format_type(1043, 14) AS v, format_type(1021, -1) AS fa, format_type(1700, 655367) AS n" },
         { "settings", "SELECT current_setting('DateStyle') AS ds, current_setting('client_encoding') AS ce, current_setting('standard_conforming_strings') AS scs, current_setting('integer_datetimes') AS idt" },
         { "reg casts", "SELECT CAST('pg_type' AS regclass) = CAST(1247 AS oid) AS cls, CAST(CAST('int4' AS regtype) AS oid) AS typ" },
+        { "reg casts ::", "SELECT 'pg_type'::regclass::oid AS cls, 'int4'::regtype::oid AS typ" },
+        { "regproc (pgjdbc getTypeInfo)", "SELECT 'array_in'::regproc::oid AS p" },
         { "pgjdbc array types", "SELECT t.typname, e.typname AS elem FROM pg_type t JOIN pg_type e ON t.typelem = e.oid WHERE t.oid IN (1007, 1009, 1021) ORDER BY t.oid" },
         { "Npgsql 10 range query", "SELECT oid, typname FROM pg_type WHERE typname IN ('int4', '_int4', 'float4', '_float4', 'text', '_text') ORDER BY typname" },
         { "pg_proc array_recv", "SELECT proname FROM pg_proc WHERE oid = (SELECT typreceive FROM pg_type WHERE oid = 1021)" },
@@ -64,7 +66,7 @@ public sealed class DifferentialTests(ServiceFixture service, PostgresFixture po
         : Convert.ToHexString(v);
 
     /// <summary>Every difference between two answers, one line each; empty when they agree.</summary>
-    public static List<string> Differences(PgRawResult expected, PgRawResult actual, short format)
+    public static List<string> Differences(PgRawResult expected, PgRawResult actual, short format, bool types = true)
     {
         var d = new List<string>();
         if (expected.Error is not null || actual.Error is not null)
@@ -87,6 +89,11 @@ public sealed class DifferentialTests(ServiceFixture service, PostgresFixture po
             if (e.Name != a.Name)
             {
                 d.Add($"column name: PostgreSQL \"{e.Name}\", service \"{a.Name}\"");
+            }
+
+            if (!types)
+            {
+                continue;
             }
 
             if (e.TypeOid != a.TypeOid)
@@ -131,12 +138,12 @@ public sealed class DifferentialTests(ServiceFixture service, PostgresFixture po
         return d;
     }
 
-    private void AssertSame(string label, string sql, short format)
+    private void AssertSame(string label, string sql, short format, bool types = true)
     {
         var theirs = Postgres(sql, format);
         Assert.True(theirs.Error is null, $"the query is not valid on PostgreSQL 15: {theirs}\n{sql}");
         var mine = Service(sql, format);
-        var d = Differences(theirs, mine, format);
+        var d = Differences(theirs, mine, format, types);
         var formatName = format == 0 ? "text" : "binary";
         Assert.True(d.Count == 0, $"{label} ({formatName}) differs from PostgreSQL 15:\n  {string.Join("\n  ", d)}\n{sql}");
     }
@@ -149,9 +156,14 @@ public sealed class DifferentialTests(ServiceFixture service, PostgresFixture po
     [MemberData(nameof(Values))]
     public void Values_in_binary_format_equal_postgresqls(string type, string sql) => AssertSame(type, sql, 1);
 
+    /// <summary>Names and values only, so that a column type gap (name, oid, "char") doesn't hide a value gap.</summary>
     [Theory]
     [MemberData(nameof(CatalogQueries))]
-    public void Catalog_answers_equal_postgresqls(string label, string sql) => AssertSame(label, sql, 0);
+    public void Catalog_values_equal_postgresqls(string label, string sql) => AssertSame(label, sql, 0, types: false);
+
+    [Theory]
+    [MemberData(nameof(CatalogQueries))]
+    public void Catalog_column_types_equal_postgresqls(string label, string sql) => AssertSame(label, sql, 0);
 
     [Theory]
     [InlineData("SELECT * FROM differential_no_such_table")]

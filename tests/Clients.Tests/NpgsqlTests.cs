@@ -168,6 +168,42 @@ public sealed class NpgsqlTests(ServiceFixture service)
         Assert.StartsWith("featurize: 1 of 1 rows", notice[0].MessageText, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Notice_is_sent_once_per_statement_over_both_protocols()
+    {
+        const string sql = "SELECT featurize(CAST('not an image' AS BYTEA)) IS NULL";
+        using var client = PgRawClient.Connect(service.Port, "analyst", "deepsql");
+        var simple = Assert.Single(client.Query(sql));
+        var extended = client.Extended(sql, 0);
+        Assert.True(simple.Notices.Count == 1, $"simple protocol: {simple.Notices.Count} notices: {string.Join(" / ", simple.Notices)}");
+        Assert.True(extended.Notices.Count == 1, $"extended protocol: {extended.Notices.Count} notices: {string.Join(" / ", extended.Notices)}");
+    }
+
+    [Fact]
+    public async Task Prepared_statement_without_parameters_describes_all_columns()
+    {
+        await using var c = await service.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT 1 AS a, 'x' AS b, CAST(2.5 AS DOUBLE) AS c", c);
+        await cmd.PrepareAsync();
+        await using var r = await cmd.ExecuteReaderAsync();
+        Assert.Equal(["a", "b", "c"], Enumerable.Range(0, r.FieldCount).Select(r.GetName));
+        Assert.True(await r.ReadAsync());
+        Assert.Equal(2.5, r.GetDouble(2));
+    }
+
+    [Fact]
+    public async Task Prepared_statement_with_one_parameter_describes_all_columns()
+    {
+        await using var c = await service.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT $1 AS a, 'x' AS b", c);
+        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = 5 });
+        await cmd.PrepareAsync();
+        await using var r = await cmd.ExecuteReaderAsync();
+        Assert.Equal(["a", "b"], Enumerable.Range(0, r.FieldCount).Select(r.GetName));
+        Assert.True(await r.ReadAsync());
+        Assert.Equal(5, r.GetInt32(0));
+    }
+
     [Theory]
     [InlineData("SELECT * FROM npgsql_no_such_table", "42P01")]
     [InlineData("SELECT no_such_column FROM (SELECT 1 AS a) t", "42703")]

@@ -16,6 +16,9 @@ public sealed class PgRawResult
 
     public string? CommandTag { get; set; }
 
+    /// <summary>NoticeResponse messages ('M' field) that arrived before this result completed.</summary>
+    public List<string> Notices { get; } = [];
+
     /// <summary>ErrorResponse fields by code ('C' = SQLSTATE, 'M' = message).</summary>
     public Dictionary<char, string>? Error { get; set; }
 
@@ -182,6 +185,9 @@ public sealed class PgRawClient : IDisposable
                     break;
                 case 'D':
                     current.Rows.Add(ParseDataRow(payload));
+                    break;
+                case 'N':
+                    current.Notices.Add(ParseFields(payload).GetValueOrDefault('M') ?? "");
                     break;
                 case 'C':
                     current.CommandTag = Encoding.UTF8.GetString(payload, 0, payload.Length - 1);
