@@ -146,6 +146,7 @@ internal sealed partial class PgConnection
         portal.OnEnd = EndStatement;
         try
         {
+            _openingPortal = portal;
             var result = await OpenResultAsync(portal.Statement, portal.Parameters, cts.Token, ct).ConfigureAwait(false);
             portal.Result = result;
             portal.Columns = ResultColumns(result.Columns, portal.ResultFormats);
@@ -156,6 +157,10 @@ internal sealed partial class PgConnection
             portal.Completed = true;
             portal.Dispose();
             throw translated;
+        }
+        finally
+        {
+            _openingPortal = null;
         }
     }
 

@@ -27,6 +27,8 @@ public sealed class RewriteTests
     [InlineData("SELECT f(x)::regtype", "SELECT deepsql_regtype_out(f(x))")]
     [InlineData("SELECT c.oid::regclass::oid", "SELECT c.oid::oid")]
     [InlineData("SELECT 'a'::name", "SELECT 'a'::VARCHAR")]
+    [InlineData("SELECT * FROM pg_attribute WHERE attrelid = $1::regclass", "SELECT * FROM pg_attribute WHERE attrelid = deepsql_regclass_in($1)")]
+    [InlineData("SELECT (a.b)::regtype", "SELECT deepsql_regtype_out((a.b))")]
     [InlineData("SELECT s FROM generate_series(1, 3) s", "SELECT s FROM generate_series(1, 3) s(s)")]
     [InlineData("SELECT generate_series(1, 3) AS s", "SELECT generate_series(1, 3) AS s")]
     public void Rewrites_postgres_only_syntax(string sql, string expected)

@@ -130,6 +130,26 @@ public sealed class NpgsqlQueryTests(PgServerFixture fixture)
     }
 
     [Fact]
+    public async Task Pooled_connection_is_reset_with_discard_all_and_reused()
+    {
+        var connectionString = fixture.ConnectionString().Replace("Pooling=False", "Pooling=True;Maximum Pool Size=1", StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Pooling=True", connectionString);
+        var processIds = new HashSet<int>();
+        for (var round = 0; round < 3; round++)
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            processIds.Add(connection.ProcessID);
+            await using var command = new NpgsqlCommand("SHOW deepsql.batch_size", connection);
+            Assert.Equal("32", await command.ExecuteScalarAsync());
+            command.CommandText = "SET deepsql.batch_size = 5";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        Assert.Single(processIds);
+    }
+
+    [Fact]
     public async Task Large_result_streams_all_rows()
     {
         await using var connection = await fixture.OpenAsync();

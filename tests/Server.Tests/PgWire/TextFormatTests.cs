@@ -26,6 +26,7 @@ public sealed class TextFormatTests(PgServerFixture fixture)
     [InlineData("INTERVAL '1 day'", "1 day")]
     [InlineData("'6f1d1a0e-8c1b-4f7e-9a3e-0b2f6c1e2d3a'::UUID", "6f1d1a0e-8c1b-4f7e-9a3e-0b2f6c1e2d3a")]
     [InlineData("[1.5, 2, 3]::FLOAT[]", "{1.5,2,3}")]
+    [InlineData("[1, NULL, 3]::INTEGER[]", "{1,NULL,3}")]
     [InlineData("['a', 'b c', NULL, '']::VARCHAR[]", "{a,\"b c\",NULL,\"\"}")]
     [InlineData("{'a': 1, 'b': 'x'}", "{\"a\":1,\"b\":\"x\"}")]
     [InlineData("[{'label': 'cat', 'score': 0.5}]", "[{\"label\":\"cat\",\"score\":0.5}]")]

@@ -9,7 +9,7 @@ public static class Psql
 
     /// <summary>psql -X -A -t (unaligned, tuples only, quiet) with -c for each command, ON_ERROR_STOP off.</summary>
     public static async Task<Result> RunAsync(int port, string sql, string user = "analyst", string? password = null,
-        bool tuplesOnly = true)
+        bool tuplesOnly = true, string sslMode = "prefer")
     {
         var start = new ProcessStartInfo("psql")
         {
@@ -32,7 +32,7 @@ public static class Psql
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(sql);
         start.Environment["PGCONNECT_TIMEOUT"] = "10";
-        start.Environment["PGSSLMODE"] = "prefer";
+        start.Environment["PGSSLMODE"] = sslMode;
         if (password is not null)
         {
             start.Environment["PGPASSWORD"] = password;

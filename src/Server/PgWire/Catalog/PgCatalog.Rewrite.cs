@@ -317,7 +317,9 @@ public sealed partial class PgCatalog
 
         var operand = output.GetRange(operandStart, output.Count - operandStart);
         output.RemoveRange(operandStart, output.Count - operandStart);
-        var literal = operand.Count == 1 && operand[0].Kind == PgTokenKind.String;
+        // A literal or a parameter names the object ('photos'::regclass); anything else is an OID to display.
+        var literal = (operand.Count == 1 && operand[0].Kind == PgTokenKind.String)
+                      || (operand.Count == 2 && operand[0].Text == "$");
         var thenInteger = NextCode(tokens, typeIndex + 1) is var after and >= 0 && tokens[after].Text == "::"
                           && NextCode(tokens, after + 1) is var t2 and >= 0 && IntegerTypes.Contains(tokens[t2].Text);
         if (!literal && thenInteger)
@@ -348,7 +350,8 @@ public sealed partial class PgCatalog
 
         if (output[j].Kind is PgTokenKind.String or PgTokenKind.Number)
         {
-            return j;
+            // $1: a parameter is one operand
+            return j > 0 && output[j].Kind == PgTokenKind.Number && output[j - 1].Text == "$" ? j - 1 : j;
         }
 
         if (output[j].Text == ")")

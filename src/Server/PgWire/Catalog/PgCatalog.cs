@@ -82,10 +82,16 @@ public sealed partial class PgCatalog
                 return;
             }
 
-            var sql = new StringBuilder("DELETE FROM deepsql_catalog.deepsql_model_function;\n");
+            // One statement replaces the whole set, so other sessions see the old list or the new one, never a
+            // half-written one; the first, empty branch fixes the column types.
+            var sql = new StringBuilder(
+                "CREATE OR REPLACE TABLE deepsql_catalog.deepsql_model_function AS SELECT NULL::UINTEGER AS oid, "
+                + "NULL::VARCHAR AS proname, NULL::UINTEGER AS prorettype, NULL::UINTEGER[] AS proargtypes, "
+                + "NULL::VARCHAR[] AS proargnames, NULL::VARCHAR AS arguments, NULL::VARCHAR AS result, "
+                + "NULL::VARCHAR AS description, NULL::VARCHAR AS model_name WHERE false");
             foreach (var f in functions)
             {
-                sql.Append("INSERT INTO deepsql_catalog.deepsql_model_function VALUES (")
+                sql.Append("\nUNION ALL SELECT ")
                     .Append(FunctionOid(f.Name)).Append(", ")
                     .Append(PgSqlText.Literal(f.Name)).Append(", ")
                     .Append(TypeOid(f.ReturnType)).Append(", [")
@@ -96,10 +102,10 @@ public sealed partial class PgCatalog
                     .Append(PgSqlText.Literal(Arguments(f))).Append(", ")
                     .Append(PgSqlText.Literal(TypeName(f.ReturnType))).Append(", ")
                     .Append(PgSqlText.Literal(f.Description)).Append(", ")
-                    .Append(PgSqlText.Literal(f.ModelName)).Append(");\n");
+                    .Append(PgSqlText.Literal(f.ModelName));
             }
 
-            RunScript(session, sql.ToString());
+            RunStatement(session, sql.ToString());
             _functionsFingerprint = fingerprint;
         }
     }
