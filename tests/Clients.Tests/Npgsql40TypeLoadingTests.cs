@@ -84,7 +84,7 @@ public sealed class Npgsql40TypeLoadingTests(ServiceFixture service, PostgresFix
     }
 
     [Fact]
-    public void Every_array_row_follows_its_element_and_ord_never_decreases()
+    public void Every_supported_array_row_follows_its_element_and_ord_never_decreases()
     {
         var types = Send(service.Port, "analyst", "deepsql")[1];
         Assert.True(types.Error is null, types.ToString());
@@ -95,7 +95,9 @@ public sealed class Npgsql40TypeLoadingTests(ServiceFixture service, PostgresFix
             var ord = int.Parse(row[7]!);
             Assert.True(ord >= lastOrd, $"ord {ord} after {lastOrd} at {row[1]}");
             lastOrd = ord;
-            if (row[5] == "a")
+            // PostgreSQL 15 itself lists arrays of types this query leaves out (_int8multirange: multiranges are
+            // typtype 'm'); Npgsql 4.0 skips those. The supported types' arrays must follow their elements.
+            if (row[5] == "a" && SupportedOids.Contains(int.Parse(row[2]!)))
             {
                 Assert.True(seen.Contains(row[6]!), $"array {row[1]} (oid {row[2]}) names element {row[6]} that no earlier row has");
             }
