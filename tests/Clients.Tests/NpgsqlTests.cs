@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Numerics;
 using Npgsql;
+using DeepSql.TestSupport;
 using NpgsqlTypes;
 
 namespace DeepSql.Clients.Tests;
@@ -150,6 +151,43 @@ public sealed class NpgsqlTests(ServiceFixture service)
         // MiniLM sentence embeddings are L2-normalised
         var norm = Math.Sqrt(v.Sum(x => (double)x * x));
         Assert.InRange(norm, 0.99, 1.01);
+    }
+
+    [Fact]
+    public async Task Featurize_of_a_bytea_parameter_reads_as_float_array_of_512()
+    {
+        await using var c = await service.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT featurize($1) AS f, featurize($2) AS g", c);
+        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bytea, Value = TestImages.Solid(TestImages.Red, 64, 64) });
+        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bytea, Value = TestImages.Solid(TestImages.Blue, 64, 64) });
+        await using var r = await cmd.ExecuteReaderAsync();
+        Assert.True(await r.ReadAsync());
+        Assert.Equal("real[]", r.GetDataTypeName(0));
+        var red = r.GetFieldValue<float[]>(0);
+        var blue = r.GetFieldValue<float[]>(1);
+        Assert.Equal(512, red.Length);
+        Assert.Equal(512, blue.Length);
+        // ResNet18 features after ReLU + average pooling: finite, non-negative, and a red image is not a blue one
+        Assert.All(red, x => Assert.True(float.IsFinite(x) && x >= 0, $"feature {x}"));
+        Assert.NotEqual(red, blue);
+    }
+
+    [Fact]
+    public void Embed_in_binary_has_postgresqls_float4_array_layout()
+    {
+        using var client = PgRawClient.Connect(service.Port, "analyst", "deepsql");
+        var result = client.Extended("SELECT embed('hello') AS e", resultFormat: 1);
+        Assert.True(result.Error is null, result.ToString());
+        Assert.Equal(1021, result.Columns[0].TypeOid);
+        var bytes = result.Rows[0][0]!;
+        // array_send: ndim 1, no nulls flag 0, element oid 700, then (dimension 384, lower bound 1), then per element
+        // a 4-byte length (4) and the big-endian float
+        Assert.Equal("00000001" + "00000000" + "000002BC" + "00000180" + "00000001", Convert.ToHexString(bytes, 0, 20));
+        Assert.Equal(20 + (384 * 8), bytes.Length);
+        for (var i = 0; i < 384; i++)
+        {
+            Assert.Equal(4, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20 + (i * 8))));
+        }
     }
 
     [Fact]
