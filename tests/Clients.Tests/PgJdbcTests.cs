@@ -11,19 +11,48 @@ public sealed class PgJdbcTests : IClassFixture<PgJdbcTests.Run>
     private const string Table = "jdbc_items";
     private readonly ProbeOutput _out;
 
-    public PgJdbcTests(ServiceFixture service, Run run) => _out = run.Get(service);
+    private readonly ProbeOutput _postgres;
+
+    public PgJdbcTests(ServiceFixture service, PostgresFixture postgres, Run run)
+    {
+        _out = run.Get(service);
+        _postgres = run.GetPostgres(postgres);
+    }
 
     public sealed class Run
     {
+        private const string Create =
+            $"CREATE TABLE {Table} (id INTEGER PRIMARY KEY, name TEXT NOT NULL, price DOUBLE PRECISION); " +
+            $"INSERT INTO {Table} VALUES (1, 'apple', 1.5), (2, 'pear', 2.25)";
+
         private ProbeOutput? _output;
+        private ProbeOutput? _postgres;
+
+        /// <summary>The same probe against PostgreSQL 15 with the same table.</summary>
+        public ProbeOutput GetPostgres(PostgresFixture postgres)
+        {
+            if (_postgres is null)
+            {
+                using (var c = new Npgsql.NpgsqlConnection(postgres.ConnectionString))
+                {
+                    c.Open();
+                    using var cmd = new Npgsql.NpgsqlCommand($"DROP TABLE IF EXISTS {Table}; {Create}", c);
+                    cmd.ExecuteNonQuery();
+                }
+
+                var url = $"jdbc:postgresql://127.0.0.1:{postgres.Port}/postgres?user=postgres&connectTimeout=10&socketTimeout=120";
+                _postgres = new ProbeOutput("pgjdbc on PostgreSQL 15",
+                    Tools.Run(Tools.Java, ["-cp", Tools.PgJdbcJar, Tools.ClientScript("java/Probe.java"), url, Table, "postgres"]));
+            }
+
+            return _postgres;
+        }
 
         public ProbeOutput Get(ServiceFixture service)
         {
             if (_output is null)
             {
-                service.ExecuteAsync(
-                    $"CREATE OR REPLACE TABLE {Table} (id INTEGER PRIMARY KEY, name VARCHAR NOT NULL, price DOUBLE); " +
-                    $"INSERT INTO {Table} VALUES (1, 'apple', 1.5), (2, 'pear', 2.25)").GetAwaiter().GetResult();
+                service.ExecuteAsync($"DROP TABLE IF EXISTS {Table}; {Create}").GetAwaiter().GetResult();
                 var url = $"jdbc:postgresql://127.0.0.1:{service.Port}/deepsql?user=analyst&connectTimeout=10&socketTimeout=120";
                 var result = Tools.Run(Tools.Java, ["-cp", Tools.PgJdbcJar, Tools.ClientScript("java/Probe.java"), url, Table]);
                 _output = new ProbeOutput("pgjdbc", result);
@@ -48,6 +77,35 @@ public sealed class PgJdbcTests : IClassFixture<PgJdbcTests.Run>
         _out.NoErrorsBut("error");
     }
 
+    [Theory]
+    [InlineData("COLUMN")]
+    [InlineData("PREPARED")]
+    [InlineData("ARRAY")]
+    [InlineData("AFTER_ERROR")]
+    [InlineData("SCHEMA")]
+    public void Lines_equal_those_of_postgresql_15(string key)
+    {
+        _postgres.Completed();
+        // getTypeInfo: only the types the service has; PostgreSQL has many more (geometric, network, …)
+        bool Kept(string l) => key != "TYPE" || SupportedTypeNames.Contains(l.Split('|')[1]);
+        var theirs = _postgres.WithKey(key).Where(Kept).ToList();
+        var mine = _out.WithKey(key).Where(Kept).ToList();
+        Assert.NotEmpty(theirs);
+        Assert.True(theirs.SequenceEqual(mine),
+            $"pgjdbc {key} lines differ\n--- PostgreSQL 15 ---\n{string.Join("\n", theirs)}\n--- service ---\n{string.Join("\n", mine)}");
+    }
+
+    private static readonly HashSet<string> SupportedTypeNames =
+    [
+        "bool", "int2", "int4", "int8", "float4", "float8", "numeric", "text", "varchar", "bytea", "date", "timestamp",
+        "timestamptz", "interval", "uuid", "json", "_float4", "_int4", "_text",
+    ];
+
+    [Theory(Skip = ServerGaps.QualifiedRegproc + "; " + ServerGaps.PgExpandArray)]
+    [InlineData("PK")]
+    [InlineData("TYPE")]
+    public void Metadata_lines_equal_those_of_postgresql_15(string key) => Lines_equal_those_of_postgresql_15(key);
+
     [Fact]
     public void GetSchemas_lists_public_and_pg_catalog()
     {
@@ -66,7 +124,7 @@ public sealed class PgJdbcTests : IClassFixture<PgJdbcTests.Run>
     {
         // java.sql.Types: INTEGER 4, VARCHAR 12, DOUBLE 8
         _out.Has("COLUMN|id|4|int4|1|NO");
-        // DuckDB's VARCHAR is the service's text (one string type); pgjdbc maps text to VARCHAR
+        // pgjdbc maps text to java.sql.Types.VARCHAR
         _out.Has("COLUMN|name|12|text|2|NO");
         _out.Has("COLUMN|price|8|float8|3|YES");
     }
