@@ -5,7 +5,7 @@ namespace DeepSql.Clients.Tests;
 /// temporary odbcinst.ini/odbc.ini found through ODBCSYSINI/ODBCINI: connect, list tables (help = SQLTables), query.
 /// </summary>
 [Collection("clients")]
-public sealed class PsqlOdbcTests(ServiceFixture service) : IAsyncLifetime, IDisposable
+public sealed class PsqlOdbcTests(ServiceFixture service, PostgresFixture postgres) : IAsyncLifetime, IDisposable
 {
     private const string Table = "odbc_items";
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "deepsql-odbc-" + Guid.NewGuid().ToString("N")[..8]);
@@ -24,7 +24,9 @@ public sealed class PsqlOdbcTests(ServiceFixture service) : IAsyncLifetime, IDis
         }
     }
 
-    private ProcessResult Isql(string input)
+    private ProcessResult Isql(string input) => Isql(input, service.Port, "deepsql", "analyst");
+
+    private ProcessResult Isql(string input, int port, string database, string user)
     {
         Directory.CreateDirectory(_dir);
         File.WriteAllText(Path.Combine(_dir, "odbcinst.ini"), $"""
@@ -37,9 +39,9 @@ public sealed class PsqlOdbcTests(ServiceFixture service) : IAsyncLifetime, IDis
             [deepsql]
             Driver=PostgreSQL Unicode
             Servername=127.0.0.1
-            Port={service.Port}
-            Database=deepsql
-            Username=analyst
+            Port={port}
+            Database={database}
+            Username={user}
             SSLmode=disable
 
             """);
@@ -59,6 +61,26 @@ public sealed class PsqlOdbcTests(ServiceFixture service) : IAsyncLifetime, IDis
         var lines = Lines(r);
         Assert.True(lines.Length >= 3, $"isql printed too little\n{r}");
         Assert.Equal(["id|name|price", "1|apple|1.5", "2|pear|2.25"], lines[..3]);
+    }
+
+    [Fact]
+    public async Task Query_output_equals_postgresqls()
+    {
+        const string create = "DROP TABLE IF EXISTS odbcdiff_items; CREATE TABLE odbcdiff_items (id integer, name text, price double precision, day date, ok boolean); " +
+            "INSERT INTO odbcdiff_items VALUES (1, 'apple', 1.5, CAST('2024-01-02' AS date), true), (2, NULL, -0.25, NULL, false)";
+        await service.ExecuteAsync(create);
+        await using (var c = new Npgsql.NpgsqlConnection(postgres.ConnectionString))
+        {
+            await c.OpenAsync();
+            await using var cmd = new Npgsql.NpgsqlCommand(create, c);
+            await cmd.ExecuteNonQueryAsync();
+        }
+
+        const string query = "SELECT id, name, price, day, ok FROM odbcdiff_items ORDER BY id\n";
+        var theirs = Isql(query, postgres.Port, "postgres", "postgres");
+        var mine = Isql(query);
+        Assert.True(theirs.ExitCode == 0 && Lines(theirs).Length >= 3, $"isql on PostgreSQL 15 failed\n{theirs}");
+        Assert.True(theirs.Stdout == mine.Stdout, $"isql output differs\n--- PostgreSQL 15 ---\n{theirs.Stdout}\n--- service ---\n{mine}");
     }
 
     [Fact]
