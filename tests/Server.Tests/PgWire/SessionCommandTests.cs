@@ -59,6 +59,18 @@ public sealed class SessionCommandTests(PgServerFixture fixture)
     }
 
     [Fact]
+    public async Task Session_characteristics_and_transaction_warnings()
+    {
+        var result = await Psql.RunAsync(fixture.Port,
+            "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SERIALIZABLE; SHOW default_transaction_isolation; " +
+            "COMMIT; BEGIN; BEGIN; START TRANSACTION READ ONLY; ROLLBACK");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("serializable", result.Stdout);
+        Assert.Contains("there is no transaction in progress", result.Stderr);
+        Assert.Contains("there is already a transaction in progress", result.Stderr);
+    }
+
+    [Fact]
     public async Task Show_all_lists_settings()
     {
         var result = await Psql.RunAsync(fixture.Port, "SHOW ALL");
