@@ -150,6 +150,52 @@ public sealed class NpgsqlQueryTests(PgServerFixture fixture)
     }
 
     [Fact]
+    public async Task Binary_parameters_of_each_type_round_trip()
+    {
+        await using var connection = await fixture.OpenAsync();
+        var values = new object[]
+        {
+            true, (short)-3, 123456, 9_000_000_000L, 1.25f, -2.5e100, 1234.5678m, "ünïcode", new byte[] { 0, 1, 254 },
+            new DateOnly(1999, 12, 31), new DateTime(2020, 2, 29, 23, 59, 58, 123), Guid.Parse("11111111-2222-3333-4444-555555555555"),
+            new[] { 1.5f, 2.5f },
+        };
+        foreach (var value in values)
+        {
+            // an untyped list parameter stays text in the engine: say what it is
+            await using var command = new NpgsqlCommand(value is float[] ? "SELECT $1::FLOAT[]" : "SELECT $1", connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+            await using var reader = await command.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync());
+            var read = reader.GetFieldValue<object>(0);
+            if (value is DateOnly d)
+            {
+                Assert.Equal(d, reader.GetFieldValue<DateOnly>(0));
+            }
+            else
+            {
+                Assert.Equal(value, read);
+            }
+        }
+
+        // the engine takes intervals where its SQL says so
+        await using var interval = new NpgsqlCommand("SELECT $1::INTERVAL", connection);
+        interval.Parameters.Add(new NpgsqlParameter { Value = new TimeSpan(2, 13, 14, 15) });
+        await using var intervalReader = await interval.ExecuteReaderAsync();
+        Assert.True(await intervalReader.ReadAsync());
+        Assert.Equal(new TimeSpan(2, 13, 14, 15), intervalReader.GetFieldValue<TimeSpan>(0));
+    }
+
+    [Fact]
+    public async Task Timestamptz_parameter_round_trips_in_utc()
+    {
+        await using var connection = await fixture.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT $1 + INTERVAL '1 hour'", connection);
+        var at = new DateTime(2024, 3, 4, 5, 6, 7, DateTimeKind.Utc);
+        command.Parameters.Add(new NpgsqlParameter { Value = at });
+        Assert.Equal(at.AddHours(1), await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
     public async Task Large_result_streams_all_rows()
     {
         await using var connection = await fixture.OpenAsync();

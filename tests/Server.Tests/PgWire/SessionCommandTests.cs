@@ -59,6 +59,18 @@ public sealed class SessionCommandTests(PgServerFixture fixture)
     }
 
     [Fact]
+    public async Task Session_characteristics_and_transaction_warnings()
+    {
+        var result = await Psql.RunAsync(fixture.Port,
+            "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SERIALIZABLE; SHOW default_transaction_isolation; " +
+            "COMMIT; BEGIN; BEGIN; START TRANSACTION READ ONLY; ROLLBACK");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("serializable", result.Stdout);
+        Assert.Contains("there is no transaction in progress", result.Stderr);
+        Assert.Contains("there is already a transaction in progress", result.Stderr);
+    }
+
+    [Fact]
     public async Task Show_all_lists_settings()
     {
         var result = await Psql.RunAsync(fixture.Port, "SHOW ALL");
@@ -120,6 +132,17 @@ public sealed class SessionCommandTests(PgServerFixture fixture)
         Assert.Equal(0, result.ExitCode);
         var lines = result.Stdout.Split('\n').Where(l => l.Length > 0).ToArray();
         Assert.Equal(["BEGIN", "DECLARE CURSOR", "i", "0", "1", "2", "(3 rows)", "i", "3", "(1 row)", "MOVE 2", "i", "6", "7", "8", "9", "(4 rows)", "CLOSE CURSOR", "COMMIT"], lines);
+    }
+
+    [Fact]
+    public async Task Cursor_ended_by_a_later_statement_is_an_error_not_a_closed_session()
+    {
+        var result = await Psql.RunAsync(fixture.Port,
+            "BEGIN; DECLARE c2 CURSOR FOR SELECT i FROM range(1000) t(i); FETCH 1 FROM c2; SELECT 'between'; FETCH 300 FROM c2");
+        // rows read ahead (one batch) still come; past them the engine has ended the result
+        Assert.Equal("0\nbetween", result.Stdout);
+        Assert.Contains("55000", result.Stderr);
+        Assert.DoesNotContain("XX000", result.Stderr);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class PgServerFixture : IAsyncLifetime
         Engine.RegisterFunction(new WaitForCancelFunction());
         Server = new PgServer(
             new PgServerOptions { Port = 0, Users = new Dictionary<string, string> { [ScramUser] = ScramPassword }, MaxMessageBytes = 1 << 20 },
-            Engine, interceptor: null, NullLogger<PgServer>.Instance);
+            Engine, new TestInterceptor(), NullLogger<PgServer>.Instance);
         await Server.StartAsync(CancellationToken.None);
     }
 
