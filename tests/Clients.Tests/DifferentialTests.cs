@@ -178,6 +178,33 @@ public sealed class DifferentialTests(ServiceFixture service, PostgresFixture po
         "SELECT typinput = 'pg_catalog.array_in'::regproc AS is_array, typname FROM pg_catalog.pg_type WHERE oid IN (23, 1021) ORDER BY oid", 0, types: false);
 
     [Theory]
+    [InlineData("SELECT 1 AS a, CAST('x' AS text) AS b")]
+    [InlineData("SELECT CAST(2.5 AS double precision) AS c WHERE 1 = 1")]
+    public void Describe_statement_without_parameters_equals_postgresqls(string sql) => AssertSameDescription(sql);
+
+    [Theory(Skip = ServerGaps.PreparedWithParameters)]
+    [InlineData("SELECT $1 AS a, CAST('x' AS text) AS b", new[] { 23 })]
+    [InlineData("SELECT $1 + 1 AS n, upper($2) AS s, $3 AS d", new[] { 23, 25, 1082 })]
+    public void Describe_statement_with_typed_parameters_equals_postgresqls(string sql, int[] parameterOids) =>
+        AssertSameDescription(sql, parameterOids);
+
+    private void AssertSameDescription(string sql, params int[] parameterOids)
+    {
+        using var p = PgRawClient.Connect(postgres.Port, "postgres", "postgres");
+        using var s = PgRawClient.Connect(service.Port, "analyst", "deepsql");
+        var theirs = p.DescribeStatement(sql, parameterOids);
+        var mine = s.DescribeStatement(sql, parameterOids);
+        Assert.True(theirs.Error is null, theirs.ToString());
+        var d = Differences(theirs, mine, 0);
+        if (!theirs.ParameterOids.SequenceEqual(mine.ParameterOids))
+        {
+            d.Add($"ParameterDescription: PostgreSQL [{string.Join(", ", theirs.ParameterOids)}], service [{string.Join(", ", mine.ParameterOids)}]");
+        }
+
+        Assert.True(d.Count == 0, $"Describe statement differs from PostgreSQL 15:\n  {string.Join("\n  ", d)}\n{sql}");
+    }
+
+    [Theory]
     [InlineData("SELECT * FROM differential_no_such_table")]
     [InlineData("SELECT CAST('x' AS integer)")]
     [InlineData("SELEC 1")]

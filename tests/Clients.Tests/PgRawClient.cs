@@ -12,6 +12,9 @@ public sealed class PgRawResult
 {
     public List<PgColumn> Columns { get; } = [];
 
+    /// <summary>ParameterDescription of a described statement.</summary>
+    public List<int> ParameterOids { get; } = [];
+
     public List<byte[]?[]> Rows { get; } = [];
 
     public string? CommandTag { get; set; }
@@ -129,6 +132,28 @@ public sealed class PgRawClient : IDisposable
         return ReadUntilReady();
     }
 
+    /// <summary>Parse (named, with the given parameter type OIDs) / Describe statement / Sync, as a driver prepares.</summary>
+    public PgRawResult DescribeStatement(string sql, params int[] parameterOids)
+    {
+        var parse = new MemoryStream();
+        WriteCString(parse, "probe_statement");
+        WriteCString(parse, sql);
+        WriteInt16(parse, (short)parameterOids.Length);
+        foreach (var oid in parameterOids)
+        {
+            WriteInt32(parse, oid);
+        }
+
+        Send('P', parse);
+        var describe = new MemoryStream();
+        describe.WriteByte((byte)'S');
+        WriteCString(describe, "probe_statement");
+        Send('D', describe);
+        Send('S', new MemoryStream());
+        var results = ReadUntilReady();
+        return results.Count == 1 ? results[0] : throw new InvalidOperationException($"{results.Count} results for one describe");
+    }
+
     private void WriteExtended(string sql, short resultFormat, string?[] parameters)
     {
         var parse = new MemoryStream();
@@ -186,6 +211,19 @@ public sealed class PgRawClient : IDisposable
                 case 'D':
                     current.Rows.Add(ParseDataRow(payload));
                     break;
+                case 't':
+                    for (var i = 0; i < BinaryPrimitives.ReadInt16BigEndian(payload); i++)
+                    {
+                        current.ParameterOids.Add(BinaryPrimitives.ReadInt32BigEndian(payload.AsSpan(2 + (4 * i))));
+                    }
+
+                    break;
+                case 'n':
+                    // NoData: a described statement that returns no rows
+                    current.CommandTag = "";
+                    results.Add(current);
+                    current = new PgRawResult();
+                    break;
                 case 'N':
                     current.Notices.Add(ParseFields(payload).GetValueOrDefault('M') ?? "");
                     break;
@@ -205,6 +243,11 @@ public sealed class PgRawClient : IDisposable
                     current = new PgRawResult();
                     break;
                 case 'Z':
+                    if (current.Columns.Count > 0 || current.ParameterOids.Count > 0)
+                    {
+                        results.Add(current);
+                    }
+
                     return results;
             }
         }

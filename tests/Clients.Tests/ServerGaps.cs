@@ -11,8 +11,10 @@ public static class ServerGaps
         "answer CopyOutResponse/CopyData/CopyDone itself (src/Server/PgWire; refusal in DuckDbStatements)";
 
     public const string PreparedWithParameters =
-        "server gap: Describe of a prepared statement with parameters answers one column too few (SELECT $1 AS a, 'x' AS b " +
-        "→ RowDescription of 1 column, DataRow of 2); DescribeStatementAsync describes without the Parse parameter types";
+        "server gap: Describe statement with parameters (Npgsql Prepare) answers one column named \"unknown\" of type text " +
+        "(DuckDB's placeholder for a statement whose types wait for bound values) instead of the real columns, " +
+        "e.g. SELECT $1 AS a, 'x' AS b with $1 int4 → 1 column, DataRow of 2; the Parse parameter types are not used " +
+        "to describe (PgConnection.Extended DescribeStatementAsync → Session.Describe)";
 
     public const string NoticeTwiceForConstant =
         "server gap: a model function on a constant argument runs twice (DuckDB folds the constant expression while " +
