@@ -18,7 +18,8 @@ public static class ServerGaps
 
     public const string NoticeTwiceForConstant =
         "server gap: a model function on a constant argument runs twice (DuckDB folds the constant expression while " +
-        "planning, then the statement runs) and sends its NOTICE twice; with a column argument it is once";
+        "planning, then the statement runs) and sends its NOTICE twice; with a column argument it is once. The model " +
+        "functions are registered without duckdb_scalar_function_set_volatile (DuckDbEngine.Functions)";
 
     public const string CatalogColumnTypes =
         "server gap: catalog columns come back with DuckDB's types: name (19) as text (25), oid (26) as int8 (20, size 8), " +
