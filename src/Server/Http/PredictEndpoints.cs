@@ -94,7 +94,7 @@ public static class PredictEndpoints
         float[]?[] outputs;
         try
         {
-            outputs = await Task.Run(() => runtime.Run(modelName, rows, session), context.RequestAborted);
+            (outputs, version) = await Task.Run(() => runtime.RunForFunction(modelName, function, rows, session), context.RequestAborted);
         }
         catch (EngineException e)
         {
@@ -115,12 +115,43 @@ public static class PredictEndpoints
             results[i] = output is null
                 ? new PredictItem(inputs[i], Error: isText ? "no output for this text" : "could not decode this image")
                 : manifest.Task == ModelTask.Classify
-                    ? Classified(inputs[i], output, manifest.Labels)
+                    ? Classified(inputs[i], manifest.Output.Activation == "softmax" ? Softmax(output) : output, manifest.Labels)
                     : new PredictItem(inputs[i], Vector: output);
         }
 
         return Results.Ok(new PredictResponse(function, modelName, version.Version, ModelSummaryDto.TaskName(manifest.Task),
             latencyMs, results, session.DrainNotices()));
+    }
+
+    /// <summary>exp(x − max) / Σ: scores that sum to 1.</summary>
+    public static float[] Softmax(ReadOnlySpan<float> logits)
+    {
+        var result = new float[logits.Length];
+        if (logits.Length == 0)
+        {
+            return result;
+        }
+
+        var max = float.NegativeInfinity;
+        foreach (var x in logits)
+        {
+            max = Math.Max(max, x);
+        }
+
+        var sum = 0.0;
+        for (var i = 0; i < logits.Length; i++)
+        {
+            var e = Math.Exp(logits[i] - max);
+            result[i] = (float)e;
+            sum += e;
+        }
+
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = (float)(result[i] / sum);
+        }
+
+        return result;
     }
 
     private static PredictItem Classified(string input, float[] scores, IReadOnlyList<string>? labels)
