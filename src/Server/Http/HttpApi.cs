@@ -41,7 +41,8 @@ public static class HttpApi
                     statusCode: StatusCodes.Status503ServiceUnavailable))
             .WithTags("Service").WithName("Health")
             .WithSummary("200 {\"status\":\"ok\"} when models are loaded and both ports listen, else 503")
-            .Produces<HealthResponse>(200).Produces<HealthResponse>(503);
+            .Produces<HealthResponse>(200).Produces<HealthResponse>(503)
+            .WithResponseExample(200, """{"status": "ok", "modelsLoaded": true, "pgListening": true, "httpListening": true}""");
 
         app.MapGet("/metrics", (QueryMetrics metrics, ModelStore store, IServiceProvider sp) =>
             {

@@ -37,7 +37,13 @@ public static class PredictEndpoints
             .WithTags("Query").WithName("Predict")
             .WithSummary("Run a model on a raw image body, a multipart upload of several files, text/plain or {\"texts\":[…]}")
             .Accepts<IFormFile>("multipart/form-data", "image/jpeg", "image/png", "application/octet-stream", "text/plain", "application/json")
-            .Produces<PredictResponse>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(413);
+            .Produces<PredictResponse>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(413)
+            .WithResponseExample(200, """
+                {"function": "predict_color", "model": "predict_color", "version": 1, "task": "classify", "latencyMs": 3.2,
+                 "results": [{"input": "red.png", "label": "red", "score": 0.97,
+                              "top": [{"label": "red", "score": 0.97}, {"label": "green", "score": 0.02}, {"label": "blue", "score": 0.01}]}],
+                 "notices": []}
+                """);
     }
 
     /// <summary>Top <paramref name="k"/> labels by score, best first (ties: lower index first).</summary>

@@ -24,7 +24,20 @@ internal static class QueryEndpoints
             .Produces(200, contentType: NdjsonResultWriter.MediaType)
             .Produces(200, contentType: CsvResultWriter.MediaType)
             .Produces(200, contentType: ArrowResultWriter.MediaType)
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(406).ProducesProblem(408).ProducesProblem(500);
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(406).ProducesProblem(408).ProducesProblem(500)
+            .WithRequestExample("""
+                {"sql": "SELECT filename, predict_label(content) AS label FROM read_blob('photos/*.jpg') WHERE size > $1",
+                 "parameters": [1024], "limit": 100, "timeoutMs": 30000}
+                """)
+            .WithResponseExample(200, """
+                {"columns": [{"name": "filename", "type": "VARCHAR"}, {"name": "label", "type": "VARCHAR"}],
+                 "rows": [["photos/cat.jpg", "cat"], ["photos/dog.jpg", "dog"]],
+                 "rowCount": 2, "truncated": false, "statement": "SELECT"}
+                """)
+            .WithResponseExample(400, """
+                {"type": "https://tools.ietf.org/html/rfc9110#section-15.5.1", "title": "Bad request", "status": 400,
+                 "detail": "Catalog Error: Table with name photos does not exist!", "sqlstate": "42P01"}
+                """, "application/problem+json");
     }
 
     /// <summary>A session id for an HTTP request's engine session, apart from the Postgres port's process ids.</summary>
