@@ -34,6 +34,9 @@ public static class HttpApi
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseStatusCodePages();
+        var health = app.Services.GetRequiredService<ServiceHealth>();
+        app.Lifetime.ApplicationStarted.Register(() => health.HttpListening = true);
+        app.Lifetime.ApplicationStopping.Register(() => health.HttpListening = false);
 
         app.MapGet("/health", (ServiceHealth health) => health.IsHealthy
                 ? Results.Ok(new HealthResponse("ok", health.ModelsLoaded, health.PgListening, health.HttpListening))

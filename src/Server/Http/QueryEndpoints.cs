@@ -83,6 +83,7 @@ internal static class QueryEndpoints
         IEngineSession? session = null;
         IQueryResult? result = null;
         ResultWriter? writer = null;
+        long rowsSent = 0;
         try
         {
             session = engine.OpenSession(new SessionContext { SessionId = NextSessionId(), User = user });
@@ -98,23 +99,22 @@ internal static class QueryEndpoints
             context.Response.StatusCode = 200;
             context.Response.ContentType = writer.ContentType;
             await writer.WriteHeaderAsync(streamed.Columns, ct);
-            long rows = 0;
             var truncated = false;
             while (batch is not null)
             {
                 metrics.RecordResultBatch(QueryMetrics.HttpPort, batch.Rows.Count);
                 await writer.WriteBatchAsync(batch.Rows, ct);
-                rows += batch.Rows.Count;
-                if (rows >= limit)
+                rowsSent += batch.Rows.Count;
+                if (rowsSent >= limit)
                 {
                     truncated = await ReadAsync(streamed, 1, ct) is { Rows.Count: > 0 };
                     break;
                 }
 
-                batch = await ReadAsync(streamed, (int)Math.Min(options.BatchRows, limit - rows), ct);
+                batch = await ReadAsync(streamed, (int)Math.Min(options.BatchRows, limit - rowsSent), ct);
             }
 
-            await writer.WriteEndAsync(new ResultTrailer(rows, truncated, streamed.StatementKind, streamed.RowsAffected,
+            await writer.WriteEndAsync(new ResultTrailer(rowsSent, truncated, streamed.StatementKind, streamed.RowsAffected,
                 session.Context.DrainNotices()), ct);
             outcome = "ok";
             return Results.Empty;
@@ -151,7 +151,9 @@ internal static class QueryEndpoints
             result?.Dispose();
             session?.Dispose();
             metrics.SessionClosed(QueryMetrics.HttpPort);
-            metrics.RecordQuery(QueryMetrics.HttpPort, outcome, Stopwatch.GetElapsedTime(started).TotalSeconds);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            metrics.RecordQuery(QueryMetrics.HttpPort, outcome, elapsed.TotalSeconds);
+            HttpLog.QueryFinished(log, outcome, user, rowsSent, elapsed.TotalMilliseconds, mediaType);
         }
     }
 

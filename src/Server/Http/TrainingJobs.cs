@@ -54,7 +54,8 @@ public sealed class TrainingJobs(IQueryEngine engine, ILogger<HttpLog> log, ISer
     public TrainJobView? Start(TrainJobRequest request, string user)
     {
         var trainer = _services.GetService<IModelTrainer>()
-            ?? (_services.GetService<ModelStatementInterceptor>() is { } interceptor ? new InterceptorModelTrainer(interceptor) : null);
+            ?? ((_services.GetService<ModelStatementInterceptor>() ?? _services.GetService<IStatementInterceptor>() as ModelStatementInterceptor)
+                is { } interceptor ? new InterceptorModelTrainer(interceptor) : null);
         if (trainer is null)
         {
             return null;

@@ -129,13 +129,26 @@ public sealed class ModelEndpointTests(HttpTestHost host) : IClassFixture<HttpTe
     }
 
     [Fact]
-    public async Task Delete_without_the_token_is_401()
+    public async Task Delete_needs_the_token_as_bearer_or_header()
     {
         (await host.RegisterAsync("me_keep")).Dispose();
         using var client = host.Analyst();
         using var response = await client.DeleteAsync("/api/models/me_keep");
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.True(host.Store.TryGet("me_keep", out _));
+
+        using var wrongToken = host.Anonymous();
+        wrongToken.DefaultRequestHeaders.Add("X-Admin-Token", "not-it");
+        using (var refused = await wrongToken.DeleteAsync("/api/models/me_keep"))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
+
+        using var headerToken = host.Anonymous();
+        headerToken.DefaultRequestHeaders.Add("X-Admin-Token", HttpTestHost.AdminToken);
+        using var deleted = await headerToken.DeleteAsync("/api/models/me_keep");
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.False(host.Store.TryGet("me_keep", out _));
     }
 
     [Fact]

@@ -11,8 +11,8 @@ public sealed class ServiceEndpointTests(HttpTestHost host) : IClassFixture<Http
     public async Task Health_is_503_until_every_part_is_up()
     {
         using var client = host.Anonymous();
+        Assert.True(host.Health.HttpListening); // set by the host's start
         host.Health.ModelsLoaded = true;
-        host.Health.HttpListening = true;
         host.Health.PgListening = false;
         using (var starting = await client.GetAsync("/health"))
         {
@@ -73,9 +73,21 @@ public sealed class ServiceEndpointTests(HttpTestHost host) : IClassFixture<Http
     [Fact]
     public async Task The_scalar_reference_page_is_served()
     {
-        using var response = await host.Anonymous().GetAsync("/scalar");
+        using var client = host.Anonymous();
+        using var response = await client.GetAsync("/scalar");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("<html", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<html", html, StringComparison.OrdinalIgnoreCase);
+
+        // its script comes from this service, not from a CDN (the machines have no internet)
+        var scripts = System.Text.RegularExpressions.Regex.Matches(html, "<script[^>]+src=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToArray();
+        Assert.NotEmpty(scripts);
+        foreach (var src in scripts)
+        {
+            Assert.DoesNotContain("://", src);
+            using var script = await client.GetAsync(new Uri(response.RequestMessage!.RequestUri!, src));
+            Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        }
     }
 
     [Fact]
