@@ -46,10 +46,10 @@ public sealed class SoftmaxHead
         var logits = new double[Classes];
         for (var k = 0; k < Classes; k++)
         {
-            logits[k] = VectorMath.Dot(Weights.AsSpan(k * Features, Features), features) + Bias[k];
+            logits[k] = HeadMath.Dot(Weights.AsSpan(k * Features, Features), features) + Bias[k];
         }
 
-        VectorMath.SoftmaxInPlace(logits);
+        HeadMath.SoftmaxInPlace(logits);
         var scores = new float[Classes];
         for (var k = 0; k < Classes; k++)
         {
@@ -66,7 +66,7 @@ public sealed class SoftmaxHead
         var bestLogit = double.NegativeInfinity;
         for (var k = 0; k < Classes; k++)
         {
-            var logit = VectorMath.Dot(Weights.AsSpan(k * Features, Features), features) + Bias[k];
+            var logit = HeadMath.Dot(Weights.AsSpan(k * Features, Features), features) + Bias[k];
             if (logit > bestLogit)
             {
                 bestLogit = logit;

@@ -71,7 +71,7 @@ public static class SoftmaxTrainer
                     var best = 0;
                     for (var k = 0; k < classes; k++)
                     {
-                        logits[k] = VectorMath.Dot(weights.AsSpan(k * d, d), row) + bias[k];
+                        logits[k] = HeadMath.Dot(weights.AsSpan(k * d, d), row) + bias[k];
                         if (logits[k] > logits[best])
                         {
                             best = k;
@@ -79,25 +79,25 @@ public static class SoftmaxTrainer
                     }
 
                     correct += best == label ? 1 : 0;
-                    VectorMath.SoftmaxInPlace(logits);
+                    HeadMath.SoftmaxInPlace(logits);
                     lossSum -= Math.Log(Math.Max(logits[label], 1e-30));
                     for (var k = 0; k < classes; k++)
                     {
                         var delta = (float)((logits[k] - (k == label ? 1 : 0)) / count);
                         gradB[k] += delta;
-                        VectorMath.Axpy(delta, row, gradW.AsSpan(k * d, d));
+                        HeadMath.Axpy(delta, row, gradW.AsSpan(k * d, d));
                     }
                 }
 
                 if (l2 > 0)
                 {
-                    VectorMath.Axpy(l2, weights, gradW);
+                    HeadMath.Axpy(l2, weights, gradW);
                 }
 
                 optimizer.Step(weights, gradW, bias, gradB, lr);
             }
 
-            var penalty = 0.5 * settings.L2 * VectorMath.Dot(weights, weights);
+            var penalty = 0.5 * settings.L2 * HeadMath.Dot(weights, weights);
             lastLoss = (lossSum / order.Length) + penalty;
             progress?.Invoke(new EpochProgress(epoch, settings.Epochs, lastLoss, (double)correct / order.Length));
         }

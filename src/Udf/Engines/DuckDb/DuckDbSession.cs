@@ -56,8 +56,20 @@ public sealed class DuckDbSession : IEngineSession
                 }
             }
 
-            reader = command.ExecuteReader();
-            var result = new DuckDbQueryResult(this, command, reader, shape, DuckDbStatements.StatementKind(sql), statement);
+            var kind = DuckDbStatements.StatementKind(sql);
+            DuckDbQueryResult result;
+            if (shape.ReturnsRows)
+            {
+                reader = command.ExecuteReader();
+                result = new DuckDbQueryResult(this, command, reader, shape, kind, statement);
+            }
+            else
+            {
+                // Runs to completion now; DuckDB.NET reports changed rows only through ExecuteNonQuery.
+                long affected = command.ExecuteNonQuery();
+                result = new DuckDbQueryResult(this, command, shape, kind, statement, shape.IsDml ? affected : -1);
+            }
+
             _current = result;
             return result;
         }
@@ -91,8 +103,16 @@ public sealed class DuckDbSession : IEngineSession
                 return;
             }
 
-            // Cancelling the statement token interrupts the connection (registered in BeginStatement).
-            _statement.Cancel();
+            // Cancelling the statement token interrupts the connection (registered in BeginStatement); interrupt
+            // again on every call in case the first one landed before DuckDB started the query.
+            if (_statement.IsCancellationRequested)
+            {
+                Interrupt();
+            }
+            else
+            {
+                _statement.Cancel();
+            }
         }
     }
 
@@ -228,6 +248,9 @@ internal sealed record StatementShape(DuckDBStatementType StatementType, IReadOn
     public bool IsRowCount => Columns is [{ Name: "Count", Type.Kind: SqlTypeKind.Int64 }]
         && StatementType is DuckDBStatementType.Insert or DuckDBStatementType.Update or DuckDBStatementType.Delete
             or DuckDBStatementType.Copy or DuckDBStatementType.Create or DuckDBStatementType.Execute;
+
+    /// <summary>INSERT, UPDATE or DELETE.</summary>
+    public bool IsDml => StatementType is DuckDBStatementType.Insert or DuckDBStatementType.Update or DuckDBStatementType.Delete;
 
     /// <summary>True when the statement hands rows to the client.</summary>
     public bool ReturnsRows => Columns.Count > 0 && !IsRowCount && StatementType is DuckDBStatementType.Select

@@ -3,7 +3,7 @@ using System.Numerics;
 namespace DeepSql.Udf.Training;
 
 /// <summary>Small dense kernels. Fixed reduction order: the same inputs give bit-identical results.</summary>
-internal static class VectorMath
+internal static class HeadMath
 {
     public static double Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {

@@ -1,0 +1,43 @@
+using DeepSql.Udf.Engines;
+
+namespace DeepSql.Server.PgWire;
+
+/// <summary>
+/// What the connection needs from the pg_catalog emulation (PgCatalog, in Catalog/): per-session setup, SQL
+/// rewriting before the engine sees a statement, and setting changes.
+/// </summary>
+internal interface IPgCatalogHooks
+{
+    void PrepareSession(IEngineSession session);
+
+    string Rewrite(string sql);
+
+    void OnSettingChanged(IEngineSession session, string name, string value);
+}
+
+/// <summary>Used until a catalog is composed in: nothing to prepare, SQL passes unchanged.</summary>
+internal sealed class PgNoCatalogHooks : IPgCatalogHooks
+{
+    public static readonly PgNoCatalogHooks Instance = new();
+
+    public void PrepareSession(IEngineSession session)
+    {
+    }
+
+    public string Rewrite(string sql) => sql;
+
+    public void OnSettingChanged(IEngineSession session, string name, string value)
+    {
+    }
+}
+
+/// <summary>Composes the catalog hooks for a server.</summary>
+internal static class PgCatalogHooks
+{
+    public static IPgCatalogHooks Create(IQueryEngine engine, Func<IReadOnlyList<DeepSql.Udf.Functions.ModelFunction>>? functions)
+    {
+        _ = engine;
+        _ = functions;
+        return PgNoCatalogHooks.Instance;
+    }
+}

@@ -1,0 +1,366 @@
+using DeepSql.Server.PgWire.Protocol;
+using DeepSql.Server.PgWire.Types;
+using DeepSql.Udf.Engines;
+using Microsoft.Extensions.Logging;
+
+namespace DeepSql.Server.PgWire;
+
+internal sealed partial class PgConnection
+{
+    private const int RowsPerBatch = 256;
+    private static readonly TimeSpan NoticePollInterval = TimeSpan.FromMilliseconds(250);
+
+    private readonly Lock _cancelLock = new();
+    private CancellationTokenSource? _runningStatement;
+    private bool _cancelledByUser;
+
+    /// <summary>Query message: each statement in turn; the first error skips the rest.</summary>
+    private async Task SimpleQueryAsync(string sql, CancellationToken ct)
+    {
+        var statements = PgSqlSplitter.Split(sql);
+        if (statements.Count == 0)
+        {
+            PgMessageWriter.EmptyQueryResponse(_out);
+            return;
+        }
+
+        foreach (var text in statements)
+        {
+            var statement = new PgPreparedStatement("", text, [], PgSessionCommand.TryParse(text));
+            using var portal = new PgPortal("", statement, [], []);
+            try
+            {
+                await ExecutePortalAsync(portal, 0, sendRowDescription: true, ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (IsStatementError(e))
+            {
+                WriteStatementError(e);
+                return;
+            }
+
+            if (_out.Length >= FlushThreshold)
+            {
+                await FlushAsync(ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Runs the portal's statement (if not yet) and streams up to <paramref name="maxRows"/> rows (0 = all).</summary>
+    private async Task ExecutePortalAsync(PgPortal portal, int maxRows, bool sendRowDescription, CancellationToken ct)
+    {
+        if (portal.Statement.IsEmpty)
+        {
+            PgMessageWriter.EmptyQueryResponse(_out);
+            return;
+        }
+
+        if (portal.Completed)
+        {
+            PgMessageWriter.CommandComplete(_out, "SELECT 0");
+            return;
+        }
+
+        await OpenPortalAsync(portal, ct).ConfigureAwait(false);
+        var result = portal.Result!;
+        var token = portal.Cancellation!.Token;
+        if (sendRowDescription && result.ReturnsRows)
+        {
+            PgMessageWriter.RowDescription(_out, portal.Columns);
+        }
+
+        long sent = 0;
+        try
+        {
+            while (result.ReturnsRows && (maxRows <= 0 || sent < maxRows))
+            {
+                if (!portal.HasBufferedRows)
+                {
+                    if (portal.Exhausted)
+                    {
+                        break;
+                    }
+
+                    var (more, batch) = await RunBlockingAsync(() =>
+                    {
+                        var ok = result.TryReadBatch(RowsPerBatch, out var b);
+                        return (ok, b);
+                    }, ct).ConfigureAwait(false);
+                    WriteNotices();
+                    if (!more)
+                    {
+                        portal.Exhausted = true;
+                        break;
+                    }
+
+                    portal.Batch = batch.Rows;
+                    portal.BatchIndex = 0;
+                    continue;
+                }
+
+                var rows = portal.Batch!;
+                while (portal.BatchIndex < rows.Count && (maxRows <= 0 || sent < maxRows))
+                {
+                    PgMessageWriter.DataRow(_out, rows[portal.BatchIndex++], portal.Columns, _format);
+                    sent++;
+                }
+
+                if (_out.Length >= FlushThreshold)
+                {
+                    await FlushAsync(ct).ConfigureAwait(false);
+                }
+
+                token.ThrowIfCancellationRequested();
+            }
+        }
+        catch (Exception e) when (IsStatementError(e))
+        {
+            var translated = TranslateCancel(e, portal);
+            portal.Completed = true;
+            portal.Dispose();
+            throw translated;
+        }
+
+        if (maxRows > 0 && sent >= maxRows && (portal.HasBufferedRows || !portal.Exhausted))
+        {
+            WriteNotices();
+            PgMessageWriter.PortalSuspended(_out);
+            return;
+        }
+
+        WriteNotices();
+        PgMessageWriter.CommandComplete(_out, CommandTag(result, sent));
+        portal.Completed = true;
+        portal.Dispose();
+    }
+
+    /// <summary>Starts the portal's statement: interceptor first, then session commands, then the engine.</summary>
+    private async Task OpenPortalAsync(PgPortal portal, CancellationToken ct)
+    {
+        if (portal.IsOpen || portal.Completed)
+        {
+            return;
+        }
+
+        var cts = BeginStatement();
+        portal.Cancellation = cts;
+        portal.OnEnd = EndStatement;
+        try
+        {
+            var result = await OpenResultAsync(portal.Statement, portal.Parameters, cts.Token, ct).ConfigureAwait(false);
+            portal.Result = result;
+            portal.Columns = ResultColumns(result.Columns, portal.ResultFormats);
+        }
+        catch (Exception e) when (IsStatementError(e))
+        {
+            var translated = TranslateCancel(e, portal);
+            portal.Completed = true;
+            portal.Dispose();
+            throw translated;
+        }
+    }
+
+    private async Task<IQueryResult> OpenResultAsync(PgPreparedStatement statement, object?[] parameters,
+        CancellationToken statementToken, CancellationToken ct)
+    {
+        var sql = statement.Sql;
+        var command = statement.Command;
+        if (_tx == TxFailed && command?.Kind is not (PgCommandKind.Commit or PgCommandKind.Rollback))
+        {
+            throw new PgException(PgSqlState.InFailedSqlTransaction,
+                "current transaction is aborted, commands ignored until end of transaction block");
+        }
+
+        if (_server.Interceptor is { } interceptor)
+        {
+            var intercepted = await RunBlockingAsync(() => interceptor.TryExecute(sql, Session, statementToken), ct)
+                .ConfigureAwait(false);
+            if (intercepted is not null)
+            {
+                return intercepted;
+            }
+        }
+
+        if (command is not null)
+        {
+            return await ExecuteCommandAsync(command, statementToken, ct).ConfigureAwait(false);
+        }
+
+        var rewritten = _server.Catalog.Rewrite(sql);
+        var arguments = parameters.Length == 0 ? null : parameters;
+        return await RunBlockingAsync(() => Session.Execute(rewritten, arguments, statementToken), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Column formats per Bind: none = all text, one = all columns, else one per column.</summary>
+    private static PgColumn[] ResultColumns(IReadOnlyList<ColumnInfo> columns, short[] formats)
+    {
+        if (formats.Length > 1 && formats.Length != columns.Count)
+        {
+            throw new PgException(PgSqlState.ProtocolViolation,
+                $"bind message has {formats.Length} result formats but query has {columns.Count} columns");
+        }
+
+        var result = new PgColumn[columns.Count];
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var format = formats.Length == 0 ? (short)0 : formats.Length == 1 ? formats[0] : formats[i];
+            if (format is not (0 or 1))
+            {
+                throw new PgException(PgSqlState.ProtocolViolation, $"unsupported format code: {format}");
+            }
+
+            result[i] = new PgColumn(columns[i].Name, PgType.From(columns[i].Type), format);
+        }
+
+        return result;
+    }
+
+    private static string CommandTag(IQueryResult result, long sent)
+    {
+        var kind = result.StatementKind.Trim().ToUpperInvariant();
+        var rows = result.ReturnsRows ? sent : Math.Max(result.RowsAffected, 0);
+        return kind switch
+        {
+            "INSERT" => $"INSERT 0 {rows}",
+            "UPDATE" or "DELETE" or "MERGE" or "COPY" or "FETCH" or "MOVE" or "SELECT" => $"{kind} {rows}",
+            "SHOW" or "EXPLAIN" => kind,
+            _ when result.ReturnsRows => $"SELECT {rows}",
+            "" => "OK",
+            _ => kind,
+        };
+    }
+
+    /// <summary>
+    /// Runs blocking engine work on the thread pool. While it runs, queued notices go to the client every 250 ms.
+    /// </summary>
+    private async Task<T> RunBlockingAsync<T>(Func<T> work, CancellationToken ct)
+    {
+        var task = Task.Run(work, CancellationToken.None);
+        while (!task.IsCompleted)
+        {
+            await ((Task)task).WaitAsync(NoticePollInterval, CancellationToken.None)
+                .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (!task.IsCompleted && WriteNotices() > 0)
+            {
+                await FlushAsync(ct).ConfigureAwait(false);
+            }
+        }
+
+        return await task.ConfigureAwait(false);
+    }
+
+    private int WriteNotices()
+    {
+        if (_session is null)
+        {
+            return 0;
+        }
+
+        var notices = _session.Context.DrainNotices();
+        if (!Settings.NoticesVisible)
+        {
+            return 0;
+        }
+
+        foreach (var notice in notices)
+        {
+            PgMessageWriter.Notice(_out, notice);
+        }
+
+        return notices.Count;
+    }
+
+    private CancellationTokenSource BeginStatement()
+    {
+        var cts = new CancellationTokenSource();
+        cts.Token.Register(static state =>
+        {
+            var self = (PgConnection)state!;
+            try
+            {
+                self._session?.Cancel();
+            }
+            catch (Exception e)
+            {
+                self._logger.LogWarning(e, "Session {Pid}: engine cancel failed", self.ProcessId);
+            }
+        }, this);
+        lock (_cancelLock)
+        {
+            _runningStatement = cts;
+            _cancelledByUser = false;
+        }
+
+        var timeout = Settings.StatementTimeoutMs;
+        if (timeout > 0)
+        {
+            cts.CancelAfter(timeout);
+        }
+
+        return cts;
+    }
+
+    private void EndStatement(CancellationTokenSource cts)
+    {
+        lock (_cancelLock)
+        {
+            if (_runningStatement == cts)
+            {
+                _runningStatement = null;
+            }
+        }
+
+        cts.Dispose();
+    }
+
+    /// <summary>CancelRequest from another connection.</summary>
+    public void CancelRunningStatement()
+    {
+        lock (_cancelLock)
+        {
+            if (_runningStatement is { } cts)
+            {
+                _cancelledByUser = true;
+                cts.Cancel();
+            }
+        }
+    }
+
+    /// <summary>An engine error or cancellation after the statement was cancelled is reported as 57014.</summary>
+    private Exception TranslateCancel(Exception e, PgPortal portal)
+    {
+        if (portal.Cancellation is { IsCancellationRequested: true } && e is EngineException or OperationCanceledException)
+        {
+            bool byUser;
+            lock (_cancelLock)
+            {
+                byUser = _cancelledByUser;
+            }
+
+            return new PgException(PgSqlState.QueryCanceled,
+                byUser ? "canceling statement due to user request" : "canceling statement due to statement timeout");
+        }
+
+        return e;
+    }
+
+    private bool IsStatementError(Exception e) =>
+        e is EngineException or (PgException { Severity: not "FATAL" }) or FormatException or OverflowException
+        || (e is OperationCanceledException && !_connectionToken.IsCancellationRequested);
+
+    private void WriteStatementError(Exception e)
+    {
+        WriteNotices();
+        var (state, message) = e switch
+        {
+            EngineException ee => (ee.SqlState, ee.Message),
+            PgException pe => (pe.SqlState, pe.Message),
+            OperationCanceledException => (PgSqlState.QueryCanceled, "canceling statement due to user request"),
+            _ => (PgSqlState.InvalidTextRepresentation, e.Message),
+        };
+        PgMessageWriter.ErrorOrNotice(_out, (byte)'E', "ERROR", state, message);
+        if (_tx == TxInBlock)
+        {
+            _tx = TxFailed;
+        }
+    }
+}
