@@ -77,3 +77,14 @@ public sealed record AliasRequest(int Version);
 /// <summary>What POST /api/models/inspect found in a file.</summary>
 public sealed record InspectResponse(IReadOnlyList<TensorInfo> Inputs, IReadOnlyList<TensorInfo> Outputs,
     IReadOnlyCollection<string> Initializers, long SizeBytes);
+
+/// <summary>The parts of a POST /api/models upload (documents the multipart body; the endpoint streams it itself).</summary>
+/// <param name="Model">The ONNX file.</param>
+/// <param name="Manifest">The manifest JSON (a file or a text field).</param>
+/// <param name="Replace">"false": refuse when the name exists (409); default true adds a version.</param>
+/// <param name="Assets">Any other file parts are kept with the version under their file name (e.g. vocab.txt).</param>
+public sealed record ModelUploadForm(IFormFile Model, string Manifest, bool? Replace, IFormFileCollection? Assets);
+
+/// <summary>The part of a POST /api/models/inspect upload (or send the file as the raw body).</summary>
+/// <param name="Model">The ONNX file.</param>
+public sealed record InspectForm(IFormFile Model);

@@ -31,7 +31,7 @@ internal static class ModelEndpoints
             .DisableAntiforgery()
             .WithName("RegisterModel")
             .WithSummary("Register a new version: multipart part 'model' = ONNX file, part 'manifest' = manifest JSON, other file parts = assets")
-            .Accepts<IFormFile>("multipart/form-data")
+            .Accepts<ModelUploadForm>("multipart/form-data")
             .Produces<ModelVersionDto>(201).ProducesValidationProblem().ProducesProblem(401).ProducesProblem(413)
             .WithResponseExample(201, """
                 {"name": "predict_color", "version": 1, "sha256": "9f2c…", "createdAt": "2026-12-01T08:00:00+00:00", "sizeBytes": 1234,
@@ -52,7 +52,7 @@ internal static class ModelEndpoints
             .RequireAdminToken()
             .DisableAntiforgery()
             .WithName("InspectModel").WithSummary("Read an ONNX file's inputs and outputs (raw body or multipart part 'model'); nothing is stored")
-            .Accepts<IFormFile>("multipart/form-data", "application/octet-stream")
+            .Accepts<InspectForm>("multipart/form-data", "application/octet-stream")
             .Produces<InspectResponse>().ProducesProblem(400).ProducesProblem(413)
             .WithResponseExample(200, """
                 {"inputs": [{"name": "image", "elementType": "float", "shape": [-1, 3, 32, 32]}],

@@ -65,7 +65,12 @@ public sealed class ServiceEndpointTests(HttpTestHost host) : IClassFixture<Http
             Assert.Contains(path, paths);
         }
 
-        Assert.True(doc.GetProperty("components").GetProperty("schemas").TryGetProperty("QueryRequest", out _));
+        var schemas = doc.GetProperty("components").GetProperty("schemas");
+        Assert.True(schemas.TryGetProperty("QueryRequest", out _));
+        Assert.True(schemas.TryGetProperty("ModelDetailDto", out _));
+        var upload = doc.GetProperty("paths").GetProperty("/api/models").GetProperty("post").GetProperty("requestBody").GetProperty("content");
+        Assert.True(upload.TryGetProperty("multipart/form-data", out _));
+        Assert.True(doc.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("adminToken", out _));
         var query = doc.GetProperty("paths").GetProperty("/api/query").GetProperty("post");
         Assert.True(query.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").TryGetProperty("example", out _));
     }
