@@ -17,9 +17,12 @@ public sealed record ModelVersionDto(string Name, int Version, string Sha256, Da
         return document.RootElement.Clone();
     }
 
+    // the version folder holds the store's own files next to the assets (layout documented on ModelStore)
     private static IReadOnlyList<string> AssetsOf(ModelVersion v) =>
         v.AssetDirectory is { } dir && Directory.Exists(dir)
-            ? Directory.EnumerateFiles(dir).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToArray()
+            ? Directory.EnumerateFiles(dir).Select(Path.GetFileName).OfType<string>()
+                .Where(f => f is not ("model.onnx" or "manifest.json" or "version.json") && !f.StartsWith('.'))
+                .Order(StringComparer.Ordinal).ToArray()
             : [];
 }
 

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
+using DeepSql.TestSupport;
 using Xunit;
 
 namespace DeepSql.Server.Tests.Http;
@@ -47,6 +49,32 @@ public sealed class PredictEndpointTests(HttpTestHost host) : IClassFixture<Http
         Assert.True(results[1].TryGetProperty("error", out _));
         Assert.Equal("green", results[2].GetProperty("label").GetString());
         Assert.Equal(200f / 255f, results[2].GetProperty("score").GetSingle(), 3);
+    }
+
+    [Fact]
+    public async Task A_text_model_embeds_plain_text_and_json_texts()
+    {
+        // the tiny text model echoes token ids: [CLS]=2 hello=5 world=6 [SEP]=3, mean-pooled
+        var form = HttpTestHost.Upload(TinyModels.TokenEcho(), """
+            {"name":"pe_echo","task":"embed_text","input":{"tensor":"input_ids","kind":"text","tokenizer":"bert-wordpiece-lower","max_tokens":16},
+             "output":{"tensor":"last_hidden_state","pooling":"mean"}}
+            """);
+        form.Add(new ByteArrayContent("[PAD]\n[UNK]\n[CLS]\n[SEP]\n[MASK]\nhello\nworld\n"u8.ToArray()), "vocab", "vocab.txt");
+        using var admin = host.Admin();
+        using (var registered = await admin.PostAsync("/api/models", form))
+        {
+            Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+            Assert.Equal("vocab.txt", (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("assets")[0].GetString());
+        }
+
+        using var plain = await admin.PostAsync("/api/predict/pe_echo", new StringContent("Hello WORLD", Encoding.UTF8, "text/plain"));
+        var one = (await plain.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("results")[0];
+        Assert.Equal([4f], one.GetProperty("vector").EnumerateArray().Select(v => v.GetSingle()));
+
+        using var json = await admin.PostAsJsonAsync("/api/predict/pe_echo", new { texts = new[] { "hello", "hello world" } });
+        var results = (await json.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("results");
+        Assert.Equal(10f / 3, results[0].GetProperty("vector")[0].GetSingle(), 5);
+        Assert.Equal(4f, results[1].GetProperty("vector")[0].GetSingle());
     }
 
     [Fact]
