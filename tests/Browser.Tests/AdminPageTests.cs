@@ -137,6 +137,55 @@ public sealed class AdminPageTests(HttpTestHost host) : IClassFixture<HttpTestHo
     }
 
     [Fact]
+    public async Task Train_a_classifier_on_a_backbone_and_see_its_accuracy_and_vector()
+    {
+        (await host.RegisterAsync("bt_features", onnx: TinyColorModel.Build("features"), manifest: """
+            {"name":"bt_features","task":"featurize","input":{"tensor":"image","kind":"image","width":4,"height":4,
+             "channels":"RGB","layout":"NCHW","scale":0.003921569},"output":{"tensor":"features"}}
+            """)).Dispose();
+        var folder = Path.Combine(host.Directory, "bt_train");
+        Directory.CreateDirectory(folder);
+        for (var i = 0; i < 4; i++)
+        {
+            await File.WriteAllBytesAsync(Path.Combine(folder, $"red_{i}.png"), TinyColorModel.Png((byte)(200 + (i * 10)), 0, 0));
+            await File.WriteAllBytesAsync(Path.Combine(folder, $"green_{i}.png"), TinyColorModel.Png(0, (byte)(200 + (i * 10)), 0));
+        }
+
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+        await page.GotoAsync("/admin");
+        await page.FillAsync("#login-token", HttpTestHost.AdminToken);
+        await page.ClickAsync("#login-button");
+        await page.Locator("#nav").WaitForAsync();
+
+        await page.ClickAsync("nav a[data-tab=train]");
+        await page.SelectOptionAsync("#train-backbone", "bt_features");
+        await page.FillAsync("#train-name", "bt_head");
+        await page.FillAsync("#train-query",
+            $"SELECT content AS image, split_part(parse_filename(filename), '_', 1) AS label FROM read_blob('{folder}/*.png')");
+        await page.FillAsync("#train-epochs", "200");
+        await page.FillAsync("#train-validation", "0");
+        await page.ClickAsync("#train-start");
+        await Assertions.Expect(page.Locator("#train-status")).ToHaveTextAsync("Succeeded");
+        await Assertions.Expect(page.Locator("#train-accuracy dd").First).ToHaveTextAsync("1.000");
+        await Assertions.Expect(page.Locator("#train-progress")).ToContainTextAsync("epoch 200/200");
+        await ShotAsync(page, "07-trained");
+
+        // the backbone is a featurizer: "try it" draws its vector
+        await page.ClickAsync("nav a[data-tab=try]");
+        await page.SelectOptionAsync("#try-model", "bt_features");
+        await page.SetInputFilesAsync("#try-file", Path.Combine(folder, "green_0.png"));
+        await Assertions.Expect(page.Locator("#try-vector")).ToHaveAttributeAsync("data-length", "3");
+        await Assertions.Expect(page.Locator("#try-vector rect")).ToHaveCountAsync(3);
+
+        // and the new head is in the list
+        await page.ClickAsync("nav a[data-tab=models]");
+        await Assertions.Expect(page.Locator("#models-table tbody tr[data-name=bt_head]")).ToBeVisibleAsync();
+        await context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_wrong_token_keeps_the_page_locked()
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString() });
