@@ -154,6 +154,18 @@ public sealed class QueryEndpointTests(HttpTestHost host) : IClassFixture<HttpTe
     }
 
     [Fact]
+    public async Task A_body_that_is_not_json_or_has_no_sql_is_400()
+    {
+        using var client = host.Analyst();
+        using var broken = await client.PostAsync("/api/query", new StringContent("{\"sql\": ", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
+
+        using var empty = await QueryAsync(new { sql = "  " });
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Equal("42601", (await JsonAsync(empty)).GetProperty("sqlstate").GetString());
+    }
+
+    [Fact]
     public async Task Unsupported_accept_is_406()
     {
         using var response = await QueryAsync(new { sql = "SELECT 1" }, "image/png");
