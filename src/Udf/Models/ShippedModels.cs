@@ -96,8 +96,23 @@ public static class ShippedModels
             }
         }
 
+        // IR version 3 lists every initializer among the graph inputs too; ONNX Runtime refuses one that is missing there.
         var mean = prep.Graph.Initializer.Single(t => t.Name == "MeanImage");
         graph.Initializer.Add(mean);
+        if (prep.Graph.Input.FirstOrDefault(i => i.Name == mean.Name) is { } meanInput)
+        {
+            graph.Input.Add(meanInput);
+        }
+        else if (model.IrVersion < 4)
+        {
+            var shape = new TensorShapeProto();
+            shape.Dim.AddRange(mean.Dims.Select(d => new TensorShapeProto.Types.Dimension { DimValue = d }));
+            graph.Input.Add(new ValueInfoProto
+            {
+                Name = mean.Name,
+                Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = mean.DataType, Shape = shape } },
+            });
+        }
         return model.ToByteArray();
     }
 

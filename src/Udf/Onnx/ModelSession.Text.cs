@@ -6,7 +6,7 @@ namespace DeepSql.Udf.Onnx;
 
 public sealed partial class ModelSession
 {
-    private BatchOutcome RunTexts(IReadOnlyList<object?> rows, int batchSize, string functionName, CancellationToken cancellation)
+    private BatchOutcome RunTexts(IReadOnlyList<object?> rows, int batchSize, CancellationToken cancellation)
     {
         var manifest = Version.Manifest;
         var vectors = new float[]?[rows.Count];
@@ -92,7 +92,6 @@ public sealed partial class ModelSession
             inferTicks += Stopwatch.GetTimestamp() - t1;
         }
 
-        _ = functionName;
         return new BatchOutcome(vectors, invalid, runs, Seconds(prepTicks), Seconds(inferTicks));
     }
 

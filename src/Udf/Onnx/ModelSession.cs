@@ -127,7 +127,7 @@ public sealed partial class ModelSession : IDisposable
         batchSize = Math.Clamp(batchSize, 1, _rowsPerCallLimit);
         return _image is not null
             ? RunImages(rows, batchSize, strict, functionName, cancellation)
-            : RunTexts(rows, batchSize, functionName, cancellation);
+            : RunTexts(rows, batchSize, cancellation);
     }
 
     private static void ThrowIfCancelled(CancellationToken cancellation)
