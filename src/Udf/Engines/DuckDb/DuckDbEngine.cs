@@ -13,6 +13,7 @@ namespace DeepSql.Udf.Engines.DuckDb;
 public sealed partial class DuckDbEngine : IQueryEngine
 {
     private readonly DuckDBConnection _root;
+    private readonly string _connectionString;
     private readonly Lock _rootLock = new();
     private readonly ConcurrentDictionary<ulong, DuckDbSession> _sessions = new();
     private readonly HashSet<string> _builtinFunctions;
@@ -31,6 +32,7 @@ public sealed partial class DuckDbEngine : IQueryEngine
             connectionString += $";memory_limit={options.MemoryLimit}";
         }
 
+        _connectionString = connectionString;
         _root = new DuckDBConnection(connectionString);
         try
         {
@@ -59,7 +61,9 @@ public sealed partial class DuckDbEngine : IQueryEngine
         DuckDBConnection connection;
         lock (_rootLock)
         {
-            connection = _root.Duplicate();
+            // DuckDB.NET shares one database per file among connections opened with its path; an in-memory database
+            // is only reachable by duplicating a connection to it.
+            connection = Options.DatabasePath is null ? _root.Duplicate() : new DuckDBConnection(_connectionString);
         }
 
         try
@@ -157,6 +161,8 @@ public sealed partial class DuckDbEngine : IQueryEngine
         string[] settings =
         [
             $"SET allowed_directories = [{string.Join(", ", folders)}]",
+            // Locked below, so no session can change it later: timestamps with time zone print in UTC.
+            "SET TimeZone = 'UTC'",
             "SET autoinstall_known_extensions = false",
             "SET autoload_known_extensions = false",
             "SET enable_external_access = false",

@@ -101,7 +101,7 @@ public static partial class DuckDbErrors
                 return Has("Cannot mix") || Has("type") ? S.DatatypeMismatch : S.SyntaxErrorOrAccessRuleViolation;
             case DuckDBErrorType.Conversion:
             case DuckDBErrorType.InvalidInput:
-                return S.InvalidTextRepresentation;
+                return Has("out of range") ? S.NumericValueOutOfRange : S.InvalidTextRepresentation;
             case DuckDBErrorType.OutOfRange:
             case DuckDBErrorType.Decimal:
                 return S.NumericValueOutOfRange;

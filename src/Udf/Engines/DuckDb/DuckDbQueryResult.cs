@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using DuckDB.NET.Native;
 
 namespace DeepSql.Udf.Engines.DuckDb;
 
@@ -10,12 +11,13 @@ internal sealed class DuckDbQueryResult : IQueryResult
 {
     private readonly DuckDbSession _session;
     private readonly DuckDBCommand _command;
-    private readonly DuckDBDataReader _reader;
+    private readonly DuckDBDataReader? _reader;
     private readonly CancellationTokenSource _statement;
     private readonly Func<DuckDBDataReader, int, object?>[] _readers;
     private bool _ended;
     private bool _disposed;
 
+    /// <summary>A result with rows, read from <paramref name="reader"/> as the caller asks.</summary>
     public DuckDbQueryResult(DuckDbSession session, DuckDBCommand command, DuckDBDataReader reader, StatementShape shape,
         string statementKind, CancellationTokenSource statement)
     {
@@ -23,41 +25,24 @@ internal sealed class DuckDbQueryResult : IQueryResult
         _command = command;
         _reader = reader;
         _statement = statement;
-        StatementKind = shape.StatementType switch
-        {
-            DuckDB.NET.Native.DuckDBStatementType.Insert when statementKind != "INSERT" => "INSERT",
-            DuckDB.NET.Native.DuckDBStatementType.Update when statementKind != "UPDATE" => "UPDATE",
-            DuckDB.NET.Native.DuckDBStatementType.Delete when statementKind != "DELETE" => "DELETE",
-            _ => statementKind,
-        };
-        ReturnsRows = shape.ReturnsRows;
-        if (ReturnsRows)
-        {
-            Columns = ResolveColumns(shape.Columns, reader);
-            _readers = Columns.Select(c => DuckDbValues.ReaderFor(c.Type)).ToArray();
-            if (StatementKind != "SELECT" && shape.StatementType is DuckDB.NET.Native.DuckDBStatementType.Select
-                or DuckDB.NET.Native.DuckDBStatementType.Show or DuckDB.NET.Native.DuckDBStatementType.Explain)
-            {
-                StatementKind = "SELECT";
-            }
-        }
-        else
-        {
-            Columns = [];
-            _readers = [];
-            long affected = -1;
-            if (shape.IsRowCount && reader.Read() && !reader.IsDBNull(0))
-            {
-                affected = Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
-            }
+        ReturnsRows = true;
+        StatementKind = KindFor(shape, statementKind);
+        Columns = ResolveColumns(shape.Columns, reader);
+        _readers = Columns.Select(c => DuckDbValues.ReaderFor(c.Type)).ToArray();
+    }
 
-            while (reader.Read())
-            {
-            }
-
-            RowsAffected = affected;
-            End();
-        }
+    /// <summary>A finished statement without rows.</summary>
+    public DuckDbQueryResult(DuckDbSession session, DuckDBCommand command, StatementShape shape, string statementKind,
+        CancellationTokenSource statement, long rowsAffected)
+    {
+        _session = session;
+        _command = command;
+        _statement = statement;
+        StatementKind = KindFor(shape, statementKind);
+        Columns = [];
+        _readers = [];
+        RowsAffected = rowsAffected;
+        End();
     }
 
     public IReadOnlyList<ColumnInfo> Columns { get; }
@@ -81,7 +66,7 @@ internal sealed class DuckDbQueryResult : IQueryResult
         var rows = new List<object?[]>(Math.Min(maxRows, 2048));
         try
         {
-            while (rows.Count < maxRows && _reader.Read())
+            while (rows.Count < maxRows && _reader!.Read())
             {
                 var row = new object?[_readers.Length];
                 for (int i = 0; i < row.Length; i++)
@@ -127,11 +112,22 @@ internal sealed class DuckDbQueryResult : IQueryResult
         }
 
         _ended = true;
-        _reader.Dispose();
+        _reader?.Dispose();
         _command.Dispose();
         _session.EndStatement(_statement);
         _session.Finished(this);
     }
+
+    // A query's tag is SELECT whatever its first word (SHOW, DESCRIBE, …); DML keeps its verb even after WITH.
+    private static string KindFor(StatementShape shape, string statementKind) => shape.StatementType switch
+    {
+        DuckDBStatementType.Insert => "INSERT",
+        DuckDBStatementType.Update => "UPDATE",
+        DuckDBStatementType.Delete => "DELETE",
+        DuckDBStatementType.Select or DuckDBStatementType.Show or DuckDBStatementType.Explain or DuckDBStatementType.Pragma
+            when shape.ReturnsRows => "SELECT",
+        _ => statementKind,
+    };
 
     // Prepared metadata has the nested types; a parameter-dependent column is only known once the reader runs.
     private static ColumnInfo[] ResolveColumns(IReadOnlyList<ColumnInfo> prepared, DuckDBDataReader reader)
@@ -140,7 +136,7 @@ internal sealed class DuckDbQueryResult : IQueryResult
         for (int i = 0; i < columns.Length; i++)
         {
             var name = reader.GetName(i);
-            columns[i] = i < prepared.Count && prepared[i].Type.Kind != SqlTypeKind.Unknown && prepared.Count == columns.Length
+            columns[i] = i < prepared.Count && prepared[i].Type.EngineName != "UNKNOWN" && prepared.Count == columns.Length
                 ? prepared[i] with { Name = name }
                 : new ColumnInfo(name, DuckDbValues.FromClrType(reader.GetFieldType(i), reader.GetDataTypeName(i)));
         }

@@ -37,7 +37,10 @@ public sealed class DuckDbSession : IEngineSession
         ArgumentNullException.ThrowIfNull(sql);
         ObjectDisposedException.ThrowIf(_disposed, this);
         _current?.Dispose();
-        cancellationToken.ThrowIfCancellationRequested();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            throw new EngineException(DuckDbSqlStates.QueryCanceled, "canceling statement due to user request");
+        }
 
         var statement = BeginStatement(cancellationToken);
         DuckDBCommand? command = null;
@@ -56,8 +59,20 @@ public sealed class DuckDbSession : IEngineSession
                 }
             }
 
-            reader = command.ExecuteReader();
-            var result = new DuckDbQueryResult(this, command, reader, shape, DuckDbStatements.StatementKind(sql), statement);
+            var kind = DuckDbStatements.StatementKind(sql);
+            DuckDbQueryResult result;
+            if (shape.ReturnsRows)
+            {
+                reader = command.ExecuteReader();
+                result = new DuckDbQueryResult(this, command, reader, shape, kind, statement);
+            }
+            else
+            {
+                // Runs to completion now; DuckDB.NET reports changed rows only through ExecuteNonQuery.
+                long affected = command.ExecuteNonQuery();
+                result = new DuckDbQueryResult(this, command, shape, kind, statement, shape.IsDml ? affected : -1);
+            }
+
             _current = result;
             return result;
         }
@@ -91,8 +106,16 @@ public sealed class DuckDbSession : IEngineSession
                 return;
             }
 
-            // Cancelling the statement token interrupts the connection (registered in BeginStatement).
-            _statement.Cancel();
+            // Cancelling the statement token interrupts the connection (registered in BeginStatement); interrupt
+            // again on every call in case the first one landed before DuckDB started the query.
+            if (_statement.IsCancellationRequested)
+            {
+                Interrupt();
+            }
+            else
+            {
+                _statement.Cancel();
+            }
         }
     }
 
@@ -114,7 +137,17 @@ public sealed class DuckDbSession : IEngineSession
         _connection.Dispose();
     }
 
-    internal void Interrupt() => _connection.NativeConnection.Interrupt();
+    internal void Interrupt()
+    {
+        try
+        {
+            _connection.NativeConnection.Interrupt();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The session closed meanwhile: nothing left to interrupt.
+        }
+    }
 
     internal EngineException Map(Exception ex, CancellationTokenSource? statement)
     {
@@ -166,6 +199,12 @@ public sealed class DuckDbSession : IEngineSession
     /// <summary>Prepares without running: result columns, parameter types and statement type.</summary>
     internal StatementShape Prepare(string sql)
     {
+        if (sql.Contains(';', StringComparison.Ordinal) && DuckDbStatements.SplitStatements(sql).Count > 1)
+        {
+            throw new EngineException(DuckDbSqlStates.SyntaxError,
+                "cannot run several statements at once; split them with DuckDbStatements.SplitStatements");
+        }
+
         var connection = _connection.NativeConnection.DangerousGetHandle();
         var state = DuckDbNative.duckdb_prepare(connection, sql, out var prepared);
         try
@@ -219,19 +258,4 @@ public sealed class DuckDbSession : IEngineSession
             DuckDbNative.duckdb_destroy_prepare(ref prepared);
         }
     }
-}
-
-/// <summary>What preparing a statement tells about it.</summary>
-internal sealed record StatementShape(DuckDBStatementType StatementType, IReadOnlyList<ColumnInfo> Columns, IReadOnlyList<SqlType> ParameterTypes)
-{
-    /// <summary>DML (or COPY, CREATE TABLE AS) whose only result is DuckDB's "Count" column.</summary>
-    public bool IsRowCount => Columns is [{ Name: "Count", Type.Kind: SqlTypeKind.Int64 }]
-        && StatementType is DuckDBStatementType.Insert or DuckDBStatementType.Update or DuckDBStatementType.Delete
-            or DuckDBStatementType.Copy or DuckDBStatementType.Create or DuckDBStatementType.Execute;
-
-    /// <summary>True when the statement hands rows to the client.</summary>
-    public bool ReturnsRows => Columns.Count > 0 && !IsRowCount && StatementType is DuckDBStatementType.Select
-        or DuckDBStatementType.Explain or DuckDBStatementType.Show or DuckDBStatementType.Pragma or DuckDBStatementType.Call
-        or DuckDBStatementType.Relation or DuckDBStatementType.Execute or DuckDBStatementType.Insert
-        or DuckDBStatementType.Update or DuckDBStatementType.Delete or DuckDBStatementType.Analyze;
 }

@@ -13,7 +13,9 @@ internal static class DuckDbValues
     public static object ToParameter(object? value) => value switch
     {
         null => DBNull.Value,
-        SqlInterval interval => new DuckDBInterval(interval.Months, interval.Days, unchecked((ulong)interval.Microseconds)),
+        // DuckDB.NET binds no interval type that keeps months; DuckDB casts this text to INTERVAL where one is expected.
+        SqlInterval interval => string.Create(CultureInfo.InvariantCulture,
+            $"{interval.Months} months {interval.Days} days {interval.Microseconds} microseconds"),
         float[] floats => floats.ToList(),
         object?[] items => items.ToList(),
         _ => value,
@@ -44,8 +46,57 @@ internal static class DuckDbValues
         SqlTypeKind.Interval => (r, i) => ToInterval(r.GetFieldValue<DuckDBInterval>(i)),
         SqlTypeKind.Uuid => (r, i) => r.GetGuid(i),
         SqlTypeKind.Null => (_, _) => null,
+        SqlTypeKind.List => NestedReader(type),
         _ => (r, i) => Convert(r.GetValue(i), type),
     };
+
+    // DuckDB.NET reads a list into List<T> and refuses NULL elements unless T is nullable: ask for List<T?>.
+    private static Func<DuckDBDataReader, int, object?> NestedReader(SqlType type)
+    {
+        var clrType = ClrListType(type);
+        if (clrType is null)
+        {
+            return (r, i) => Convert(r.GetValue(i), type);
+        }
+
+        var method = typeof(DuckDBDataReader).GetMethod(nameof(DuckDBDataReader.GetFieldValue))!.MakeGenericMethod(clrType);
+        return (r, i) => Convert(method.Invoke(r, [i]), type);
+    }
+
+    private static Type? ClrListType(SqlType type)
+    {
+        if (type.Kind != SqlTypeKind.List || type.Element is null)
+        {
+            return null;
+        }
+
+        var element = type.Element.Kind switch
+        {
+            SqlTypeKind.List => ClrListType(type.Element),
+            SqlTypeKind.Struct => typeof(Dictionary<string, object?>),
+            SqlTypeKind.Boolean => typeof(bool?),
+            SqlTypeKind.Int8 => typeof(sbyte?),
+            SqlTypeKind.Int16 => typeof(short?),
+            SqlTypeKind.Int32 => typeof(int?),
+            SqlTypeKind.Int64 => typeof(long?),
+            SqlTypeKind.UInt8 => typeof(byte?),
+            SqlTypeKind.UInt16 => typeof(ushort?),
+            SqlTypeKind.UInt32 => typeof(uint?),
+            SqlTypeKind.UInt64 => typeof(ulong?),
+            SqlTypeKind.HugeInt => typeof(BigInteger?),
+            SqlTypeKind.Float32 => typeof(float?),
+            SqlTypeKind.Float64 => typeof(double?),
+            SqlTypeKind.Decimal => typeof(decimal?),
+            SqlTypeKind.Text or SqlTypeKind.Json => typeof(string),
+            SqlTypeKind.Date => typeof(DateOnly?),
+            SqlTypeKind.Time => typeof(TimeOnly?),
+            SqlTypeKind.Timestamp => typeof(DateTime?),
+            SqlTypeKind.Uuid => typeof(Guid?),
+            SqlTypeKind.Interval => typeof(DuckDBInterval?),
+            _ => null,
+        };
+        return element is null ? null : typeof(List<>).MakeGenericType(element);
+    }
 
     /// <summary>Converts a value DuckDB.NET produced (nested lists, structs, …) to the documented CLR shape.</summary>
     public static object? Convert(object? value, SqlType type)

@@ -1,0 +1,53 @@
+using Xunit;
+using DeepSql.Udf.Engines;
+
+namespace DeepSql.Udf.Tests.Engines;
+
+public sealed class DuckDbErrorTests(DuckDbEngineFixture fixture) : IClassFixture<DuckDbEngineFixture>
+{
+    [Theory]
+    [InlineData("SELEC 1", "42601")]
+    [InlineData("SELECT * FROM no_such_table", "42P01")]
+    [InlineData("SELECT no_such_function(1)", "42883")]
+    [InlineData("SELECT no_such_column FROM range(1)", "42703")]
+    [InlineData("SELECT 'abc'::INTEGER", "22P02")]
+    [InlineData("SELECT 300::TINYINT", "22003")]
+    [InlineData("SELECT 9223372036854775807::BIGINT + 1", "22003")]
+    [InlineData("INSERT INTO err_t VALUES (1, 'dup')", "23505")]
+    [InlineData("INSERT INTO err_t VALUES (2, NULL)", "23502")]
+    [InlineData("CREATE TABLE err_t (id INTEGER)", "42P07")]
+    [InlineData("CREATE SCHEMA err_s", "42710")]
+    public void Errors_carry_their_sqlstate_and_the_session_survives(string sql, string sqlState)
+    {
+        using var session = fixture.Open();
+        session.Rows("CREATE TABLE IF NOT EXISTS err_t (id INTEGER PRIMARY KEY, v VARCHAR NOT NULL)");
+        session.Rows("INSERT OR IGNORE INTO err_t VALUES (1, 'one')");
+        session.Rows("CREATE SCHEMA IF NOT EXISTS err_s");
+
+        var error = session.Fails(sql);
+        Assert.Equal(sqlState, error.SqlState);
+        Assert.False(string.IsNullOrWhiteSpace(error.Message));
+        Assert.DoesNotContain(" Error: ", error.Message, StringComparison.Ordinal);
+
+        Assert.Equal(7, session.Scalar("SELECT 7"));
+    }
+
+    [Fact]
+    public void Messages_are_duckdbs_without_the_error_class_prefix()
+    {
+        using var session = fixture.Open();
+        var error = session.Fails("SELECT * FROM no_such_table_msg");
+        Assert.StartsWith("Table with name no_such_table_msg does not exist", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_failed_transaction_needs_rollback_and_then_works()
+    {
+        using var session = fixture.Open();
+        session.Rows("BEGIN");
+        Assert.Equal("22P02", session.Fails("SELECT 'x'::INTEGER").SqlState);
+        Assert.Equal("25P02", session.Fails("SELECT 1").SqlState);
+        session.Rows("ROLLBACK");
+        Assert.Equal(1, session.Scalar("SELECT 1"));
+    }
+}
