@@ -27,7 +27,7 @@ public sealed class ModelTestHost : IDisposable
     }
 
     /// <param name="shippedModels">True: the real ResNet18 "featurize" (and MiniLM "embed") instead of the tiny one.</param>
-    public ModelTestHost(bool shippedModels)
+    internal ModelTestHost(bool shippedModels)
     {
         Store = new ModelStore(_directory, ModelRuntime.CreateInspector());
         var threads = shippedModels ? Environment.ProcessorCount : 1;
