@@ -210,6 +210,13 @@ public sealed partial class ModelStore
                 AtomicFile.FlushDirectory(nameDir);
                 TryDeleteDirectory(doomed);
                 state.Versions.Remove(v);
+                state.HighestVersion = Math.Max(state.HighestVersion, v.Version);
+                if (v.Version > state.Versions[^1].Version)
+                {
+                    // The newest folder is gone; remember its number so it is never handed out again.
+                    AtomicFile.Replace(Path.Combine(nameDir, HighestFile), JsonSerializer.SerializeToUtf8Bytes(state.HighestVersion));
+                }
+
                 kind = ModelChangeKind.Updated;
             }
         }

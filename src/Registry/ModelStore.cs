@@ -8,13 +8,14 @@ namespace DeepSql.Registry;
 /// </summary>
 /// <remarks>
 /// Layout: <c>{dir}/{name}/v{N}/model.onnx</c>, <c>manifest.json</c>, <c>version.json</c> and assets;
-/// <c>{dir}/{name}/aliases.json</c>. A version folder is written under a temp name and moved into place, so a
+/// <c>{dir}/{name}/aliases.json</c>; <c>{dir}/{name}/highest_version.json</c> after the newest version was deleted. A version folder is written under a temp name and moved into place, so a
 /// crash leaves either a whole version or a temp folder, which the next start deletes.
 /// </remarks>
 public sealed partial class ModelStore
 {
     private const string StagingPrefix = ".staging-";
     private const string TempPrefix = ".tmp-";
+    private const string HighestFile = "highest_version.json";
 
     private readonly string _directory;
     private readonly IModelInspector _inspector;
@@ -115,6 +116,13 @@ public sealed partial class ModelStore
             }
 
             state.Versions.Sort((a, b) => a.Version.CompareTo(b.Version));
+            state.HighestVersion = state.Versions[^1].Version;
+            var highestPath = Path.Combine(nameDir, HighestFile);
+            if (File.Exists(highestPath) && int.TryParse(File.ReadAllText(highestPath), out var highest))
+            {
+                state.HighestVersion = Math.Max(state.HighestVersion, highest);
+            }
+
             var aliasesPath = Path.Combine(nameDir, "aliases.json");
             if (File.Exists(aliasesPath))
             {

@@ -185,4 +185,16 @@ public sealed class ModelStoreTests : IDisposable
         Assert.True(Open(_dir).TryResolve("predict_color", out var reloaded));
         Assert.Equal(result.Stored.AssetDirectory, reloaded!.AssetDirectory);
     }
+
+    [Fact]
+    public void The_number_of_a_deleted_newest_version_is_not_reused_even_after_a_restart()
+    {
+        var store = Open(_dir);
+        RegisterColor(store);
+        RegisterColor(store);
+        Assert.True(store.Delete("predict_color", 2));
+
+        Assert.Equal(3, RegisterColor(Open(_dir)).Stored!.Version);
+        Assert.Equal([1, 3], Open(_dir).List().Single().Versions.Select(v => v.Version));
+    }
 }

@@ -126,4 +126,44 @@ public sealed class ClassifyFunctionTests : IDisposable
         Assert.Equal(1, second.LoadedVersion("predict_color")!.Version);
         Assert.Equal(["red"], engine.Function("predict_color").Invoke([[TestImages.Solid(TestImages.Red)]], 1, RuntimeFixture.Session()));
     }
+
+    [Fact]
+    public async Task Calls_in_flight_while_versions_are_replaced_all_complete_with_a_valid_answer()
+    {
+        _f.Register(Manifests.ColorClassifier(), TinyModels.ColorClassifier());
+        var function = _f.Engine.Function("predict_color");
+        object?[] reds = Enumerable.Range(0, 16).Select(_ => (object?)TestImages.Solid(TestImages.Red, 8, 8)).ToArray();
+        var failures = new System.Collections.Concurrent.ConcurrentBag<Exception>();
+        var answers = new System.Collections.Concurrent.ConcurrentBag<string>();
+
+        var callers = Enumerable.Range(0, 3).Select(_ => Task.Run(() =>
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                try
+                {
+                    // RGB versions say red, BGR versions say blue; anything else (or an exception) is a broken swap.
+                    foreach (var v in function.Invoke([reds], reds.Length, RuntimeFixture.Session(4)))
+                    {
+                        answers.Add((string)v!);
+                    }
+                }
+                catch (Exception e)
+                {
+                    failures.Add(e);
+                }
+            }
+        })).ToArray();
+        for (var v = 0; v < 6; v++)
+        {
+            _f.Register(Manifests.ColorClassifier(channels: v % 2 == 0 ? "BGR" : "RGB"), TinyModels.ColorClassifier());
+        }
+
+        await Task.WhenAll(callers);
+
+        Assert.Empty(failures);
+        Assert.Equal(3 * 20 * 16, answers.Count);
+        Assert.All(answers, a => Assert.Contains(a, new[] { "red", "blue" }));
+        Assert.Equal(7, _f.Runtime.LoadedVersion("predict_color")!.Version);
+    }
 }

@@ -156,4 +156,21 @@ public sealed class ImageProcessingTests
         VectorMath.L2Normalize(v);
         Assert.Equal([0.6f, 0.8f], v);
     }
+
+    [Fact]
+    public void Large_jpegs_may_decode_reduced_but_never_below_the_size_asked_for()
+    {
+        var jpeg = TestImages.SplitVertical(TestImages.Red, TestImages.Blue, 800, 400, SKEncodedImageFormat.Jpeg);
+
+        Assert.True(ImageDecoder.TryDecode(jpeg, 100, 100, out var reduced, out _));
+        Assert.True(ImageDecoder.TryDecode(jpeg, out var full, out _));
+        using (reduced)
+        using (full)
+        {
+            Assert.Equal((800, 400), (full!.Width, full.Height));
+            Assert.True(reduced!.Width < 800 && reduced.Width >= 100 && reduced.Height >= 100, $"{reduced.Width}x{reduced.Height}");
+            Assert.True(reduced.GetPixel(reduced.Width / 4, reduced.Height / 2).Red > 200);
+            Assert.True(reduced.GetPixel(reduced.Width * 3 / 4, reduced.Height / 2).Blue > 200);
+        }
+    }
 }

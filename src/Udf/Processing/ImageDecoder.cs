@@ -12,7 +12,15 @@ public static class ImageDecoder
     /// Decodes <paramref name="encoded"/>. False with a reason for empty, truncated or unknown bytes.
     /// The caller owns (disposes) the returned bitmap: opaque, <see cref="SKColorType.Rgba8888"/>.
     /// </summary>
-    public static bool TryDecode(byte[]? encoded, out SKBitmap? bitmap, out string? error)
+    public static bool TryDecode(byte[]? encoded, out SKBitmap? bitmap, out string? error) =>
+        TryDecode(encoded, 0, 0, out bitmap, out error);
+
+    /// <summary>
+    /// Like <see cref="TryDecode(byte[], out SKBitmap, out string)"/>, but lets the codec decode at a reduced size
+    /// (JPEG's 1/2, 1/4, 1/8 scaling) as long as the upright result stays at least <paramref name="minWidth"/> ×
+    /// <paramref name="minHeight"/>; large photos then cost a fraction to decode.
+    /// </summary>
+    public static bool TryDecode(byte[]? encoded, int minWidth, int minHeight, out SKBitmap? bitmap, out string? error)
     {
         bitmap = null;
         if (encoded is null || encoded.Length == 0)
@@ -36,7 +44,24 @@ public static class ImageDecoder
             return false;
         }
 
-        var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        var decodeSize = new SKSizeI(size.Width, size.Height);
+        if (minWidth > 0 && minHeight > 0)
+        {
+            var swap = IsTransposed(codec.EncodedOrigin);
+            int w = swap ? size.Height : size.Width, h = swap ? size.Width : size.Height;
+            var wanted = Math.Max((float)minWidth / w, (float)minHeight / h);
+            if (wanted < 1)
+            {
+                var scaled = codec.GetScaledDimensions(wanted);
+                int sw = swap ? scaled.Height : scaled.Width, sh = swap ? scaled.Width : scaled.Height;
+                if (sw >= minWidth && sh >= minHeight && scaled.Width > 0 && scaled.Height > 0)
+                {
+                    decodeSize = scaled;
+                }
+            }
+        }
+
+        var info = new SKImageInfo(decodeSize.Width, decodeSize.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
         using var decoded = new SKBitmap(info);
         var result = codec.GetPixels(info, decoded.GetPixels());
         if (result != SKCodecResult.Success)
@@ -53,7 +78,7 @@ public static class ImageDecoder
     // Draws the decoded pixels upright onto white (premultiplied source over opaque white = alpha compositing).
     private static SKBitmap Orient(SKBitmap src, SKEncodedOrigin origin)
     {
-        var swap = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
+        var swap = IsTransposed(origin);
         int w = swap ? src.Height : src.Width, h = swap ? src.Width : src.Height;
         var dst = new SKBitmap(new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Premul));
         using var canvas = new SKCanvas(dst);
@@ -63,6 +88,9 @@ public static class ImageDecoder
         canvas.Flush();
         return dst;
     }
+
+    private static bool IsTransposed(SKEncodedOrigin origin) =>
+        origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
 
     /// <summary>The transform that maps stored pixels (width × height) to their upright position.</summary>
     private static SKMatrix OriginMatrix(SKEncodedOrigin origin, int w, int h) => origin switch

@@ -13,7 +13,7 @@ public static class ImagePreprocessor
     /// </summary>
     public static bool TryPreprocess(byte[]? encoded, ImageSpec spec, Span<float> destination, out string? error)
     {
-        if (!ImageDecoder.TryDecode(encoded, out var upright, out error))
+        if (!ImageDecoder.TryDecode(encoded, spec.Width, spec.Height, out var upright, out error))
         {
             return false;
         }
