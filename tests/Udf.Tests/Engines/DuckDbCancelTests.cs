@@ -71,6 +71,24 @@ public sealed class DuckDbCancelTests(DuckDbEngineFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public void Cancel_between_batches_ends_a_streaming_result_with_57014()
+    {
+        using var session = fixture.Open();
+        var result = session.Execute("SELECT * FROM range(10000000)");
+        Assert.True(result.TryReadBatch(100, out _));
+        session.Cancel();
+        var error = Assert.Throws<EngineException>(() =>
+        {
+            while (result.TryReadBatch(100_000, out _))
+            {
+            }
+        });
+        Assert.Equal("57014", error.SqlState);
+        result.Dispose();
+        Assert.Equal(2, session.Scalar("SELECT 2"));
+    }
+
+    [Fact]
     public void Cancel_while_idle_does_not_affect_the_next_statement()
     {
         using var session = fixture.Open();

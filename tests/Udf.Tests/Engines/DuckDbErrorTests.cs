@@ -41,6 +41,14 @@ public sealed class DuckDbErrorTests(DuckDbEngineFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public void Syntax_errors_read_as_one_line_without_the_caret_excerpt()
+    {
+        using var session = fixture.Open();
+        var error = session.Fails("SELEC 1");
+        Assert.Equal("syntax error at or near \"SELEC\"", error.Message);
+    }
+
+    [Fact]
     public void A_failed_transaction_needs_rollback_and_then_works()
     {
         using var session = fixture.Open();

@@ -26,6 +26,40 @@ public sealed class DuckDbSafetyTests(DuckDbEngineFixture fixture) : IClassFixtu
         Assert.False(File.Exists("/tmp/deepsql-engine-attach-test.duckdb"));
     }
 
+    [Theory]
+    [InlineData("COPY (SELECT 1) TO '{files}/out.csv'")]
+    [InlineData("COPY safety_src TO '{data}/models/x.onnx'")]
+    [InlineData("COPY main.safety_src (id) TO '{files}/out.csv'")]
+    [InlineData("COPY FROM DATABASE deepsql TO other")]
+    [InlineData("EXPORT DATABASE '{files}/export'")]
+    [InlineData("ATTACH '{data}/other.duckdb' AS other")]
+    [InlineData("LOAD '{files}/evil.duckdb_extension'")]
+    [InlineData("PREPARE p AS COPY (SELECT 1) TO '{files}/out.csv'")]
+    [InlineData("/* c */ copy safety_src to '{files}/out.parquet' (FORMAT parquet)")]
+    public void Writes_into_allowed_folders_are_refused_too(string template)
+    {
+        using var session = fixture.Open();
+        session.Rows("CREATE TABLE IF NOT EXISTS safety_src AS SELECT 1 AS id");
+        var sql = template.Replace("{files}", fixture.FilesDir, StringComparison.Ordinal).Replace("{data}", fixture.DataDir, StringComparison.Ordinal);
+        Assert.Equal("42501", session.Fails(sql).SqlState);
+        Assert.Equal("42501", Assert.Throws<EngineException>(() => session.Describe(sql)).SqlState);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(fixture.FilesDir, "out*"));
+        Assert.False(Directory.Exists(Path.Combine(fixture.FilesDir, "export")));
+        Assert.False(File.Exists(Path.Combine(fixture.DataDir, "other.duckdb")));
+    }
+
+    [Fact]
+    public void Copy_from_a_file_under_an_allowed_folder_loads_rows()
+    {
+        File.WriteAllText(Path.Combine(fixture.FilesDir, "in.csv"), "id,name\n1,a\n2,b\n");
+        using var session = fixture.Open();
+        session.Rows("CREATE TABLE copy_in (id INTEGER, name VARCHAR)");
+        using var copy = session.Execute($"COPY copy_in FROM '{fixture.FilesDir}/in.csv' (HEADER)");
+        Assert.Equal("COPY", copy.StatementKind);
+        Assert.Equal(2L, copy.RowsAffected);
+        Assert.Equal("b", session.Scalar("SELECT name FROM copy_in WHERE id = 2"));
+    }
+
     [Fact]
     public void Setting_still_reports_the_locked_value()
     {

@@ -35,7 +35,9 @@ public static partial class DuckDbErrors
             errorType = TypeFromPrefix(prefix);
         }
 
-        return new EngineException(Classify(errorType, message), message, inner);
+        // Classify by the first line: DuckDB's "Did you mean …" hints name other objects.
+        var firstLine = message.Split('\n', 2)[0];
+        return new EngineException(Classify(errorType, firstLine), message, inner);
     }
 
     private static string Classify(DuckDBErrorType type, string message)
@@ -157,10 +159,18 @@ public static partial class DuckDbErrors
     }
 
     // "Parser Error: syntax error at …" → ("Parser", "syntax error at …")
+    // Also drops the "LINE 1: … ^" excerpt: a client shows the statement itself.
     private static (string? Prefix, string Message) SplitPrefix(string raw)
     {
         var match = ErrorPrefix().Match(raw);
-        return match.Success ? (match.Groups[1].Value, raw[match.Length..].Trim()) : (null, raw.Trim());
+        var message = match.Success ? raw[match.Length..] : raw;
+        int line = message.IndexOf("\nLINE ", StringComparison.Ordinal);
+        if (line >= 0)
+        {
+            message = message[..line];
+        }
+
+        return (match.Success ? match.Groups[1].Value : null, message.Trim());
     }
 
     private static DuckDBErrorType TypeFromPrefix(string prefix) => prefix.ToUpperInvariant() switch

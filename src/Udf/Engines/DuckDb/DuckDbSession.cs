@@ -70,7 +70,8 @@ public sealed class DuckDbSession : IEngineSession
             {
                 // Runs to completion now; DuckDB.NET reports changed rows only through ExecuteNonQuery.
                 long affected = command.ExecuteNonQuery();
-                result = new DuckDbQueryResult(this, command, shape, kind, statement, shape.IsDml ? affected : -1);
+                result = new DuckDbQueryResult(this, command, shape, kind, statement,
+                    shape.IsDml || shape.StatementType == DuckDBStatementType.Copy ? affected : -1);
             }
 
             _current = result;
@@ -205,6 +206,11 @@ public sealed class DuckDbSession : IEngineSession
                 "cannot run several statements at once; split them with DuckDbStatements.SplitStatements");
         }
 
+        if (DuckDbStatements.RefusalReason(sql) is { } refusal)
+        {
+            throw new EngineException(DuckDbSqlStates.InsufficientPrivilege, refusal);
+        }
+
         var connection = _connection.NativeConnection.DangerousGetHandle();
         var state = DuckDbNative.duckdb_prepare(connection, sql, out var prepared);
         try
@@ -216,6 +222,12 @@ public sealed class DuckDbSession : IEngineSession
             }
 
             var statementType = (DuckDBStatementType)DuckDbNative.duckdb_prepared_statement_type(prepared);
+            if (statementType is DuckDBStatementType.Attach or DuckDBStatementType.Export or DuckDBStatementType.Load
+                or DuckDBStatementType.Extension)
+            {
+                throw new EngineException(DuckDbSqlStates.InsufficientPrivilege, $"{statementType} statements are not allowed");
+            }
+
             var parameters = new SqlType[DuckDbNative.duckdb_nparams(prepared)];
             for (int i = 0; i < parameters.Length; i++)
             {

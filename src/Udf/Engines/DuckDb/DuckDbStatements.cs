@@ -103,8 +103,178 @@ public static class DuckDbStatements
         }
     }
 
-    /// <summary>True when the statement's leading keyword names a query that returns rows.</summary>
-    internal static bool IsQueryKind(string kind) => kind == "SELECT";
+    /// <summary>
+    /// Why the engine refuses a statement outright, or null. DuckDB's allowed_directories admits writes as well as
+    /// reads, so statements that write files or open other databases are refused here: COPY … TO, EXPORT DATABASE,
+    /// ATTACH, INSTALL/LOAD, and SQL PREPARE of any of them. COPY table FROM file (a read) is allowed.
+    /// </summary>
+    public static string? RefusalReason(string sql)
+    {
+        var words = LeadingWords(sql, 3);
+        if (words.Count == 0)
+        {
+            return null;
+        }
+
+        switch (words[0])
+        {
+            case "ATTACH":
+                return "ATTACH is not allowed: queries use the service's database only";
+            case "EXPORT":
+                return "EXPORT DATABASE is not allowed: the engine does not write files";
+            case "INSTALL" or "LOAD":
+            case "UPDATE" when words.Count > 1 && words[1] == "EXTENSIONS":
+            case "FORCE" when words.Count > 1 && words[1] == "INSTALL":
+                return "installing or loading extensions is not allowed";
+            case "COPY" when !IsCopyFrom(sql):
+                return "COPY … TO is not allowed: the engine does not write files (COPY table FROM file is)";
+            case "PREPARE":
+                {
+                    int bodyAt = IndexOfKeyword(sql, "AS");
+                    return bodyAt < 0 ? null : RefusalReason(sql[(bodyAt + 2)..]);
+                }
+            default:
+                return null;
+        }
+    }
+
+    // COPY [schema.]table [(columns)] FROM …: the only COPY that reads rather than writes.
+    private static bool IsCopyFrom(string sql)
+    {
+        int i = SkipTrivia(sql, IndexOfKeyword(sql, "COPY") + 4);
+        if (i >= sql.Length || sql[i] == '(')
+        {
+            return false;
+        }
+
+        // a possibly qualified, possibly quoted table name
+        while (i < sql.Length)
+        {
+            if (sql[i] == '"')
+            {
+                i = SkipQuoted(sql, i, '"', false);
+            }
+            else if (IsIdentChar(sql[i]))
+            {
+                int start = i;
+                while (i < sql.Length && IsIdentChar(sql[i]))
+                {
+                    i++;
+                }
+
+                if (sql[start..i].Equals("FROM", StringComparison.OrdinalIgnoreCase))
+                {
+                    return false; // COPY FROM DATABASE a TO b
+                }
+            }
+            else
+            {
+                return false;
+            }
+
+            if (i < sql.Length && sql[i] == '.')
+            {
+                i++;
+                continue;
+            }
+
+            break;
+        }
+
+        i = SkipTrivia(sql, i);
+        if (i < sql.Length && sql[i] == '(')
+        {
+            int depth = 0;
+            for (; i < sql.Length; i++)
+            {
+                if (sql[i] == '"')
+                {
+                    i = SkipQuoted(sql, i, '"', false) - 1;
+                }
+                else if (sql[i] == '(')
+                {
+                    depth++;
+                }
+                else if (sql[i] == ')' && --depth == 0)
+                {
+                    i++;
+                    break;
+                }
+            }
+
+            i = SkipTrivia(sql, i);
+        }
+
+        return i + 4 <= sql.Length && sql.AsSpan(i, 4).Equals("FROM", StringComparison.OrdinalIgnoreCase)
+            && (i + 4 == sql.Length || !IsIdentChar(sql[i + 4]));
+    }
+
+    // The index of a keyword outside strings and comments, or -1.
+    private static int IndexOfKeyword(string sql, string keyword)
+    {
+        int i = 0;
+        while (i < sql.Length)
+        {
+            char c = sql[i];
+            if (c == '\'')
+            {
+                i = SkipQuoted(sql, i, '\'', false);
+            }
+            else if (c == '"')
+            {
+                i = SkipQuoted(sql, i, '"', false);
+            }
+            else if (c == '-' && i + 1 < sql.Length && sql[i + 1] == '-' || c == '/' && i + 1 < sql.Length && sql[i + 1] == '*')
+            {
+                i = SkipTrivia(sql, i);
+            }
+            else if (IsIdentChar(c))
+            {
+                int start = i;
+                while (i < sql.Length && IsIdentChar(sql[i]))
+                {
+                    i++;
+                }
+
+                if (sql.AsSpan(start, i - start).Equals(keyword, StringComparison.OrdinalIgnoreCase))
+                {
+                    return start;
+                }
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int SkipTrivia(string sql, int i)
+    {
+        while (i < sql.Length)
+        {
+            if (char.IsWhiteSpace(sql[i]))
+            {
+                i++;
+            }
+            else if (sql[i] == '-' && i + 1 < sql.Length && sql[i + 1] == '-')
+            {
+                int end = sql.IndexOf('\n', i);
+                i = end < 0 ? sql.Length : end + 1;
+            }
+            else if (sql[i] == '/' && i + 1 < sql.Length && sql[i + 1] == '*')
+            {
+                i = SkipBlockComment(sql, i);
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return i;
+    }
 
     private static List<string> LeadingWords(string sql, int max)
     {
