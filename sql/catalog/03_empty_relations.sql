@@ -1,0 +1,20 @@
+-- Part 3: relations PostgreSQL has and DeepSQL has nothing for: PostgreSQL 15 columns, no rows.
+CREATE OR REPLACE TABLE deepsql_catalog.pg_aggregate (aggfnoid UINTEGER, aggkind VARCHAR, aggnumdirectargs SMALLINT, aggtransfn UINTEGER, aggfinalfn UINTEGER, aggcombinefn UINTEGER, aggserialfn UINTEGER, aggdeserialfn UINTEGER, aggmtransfn UINTEGER, aggminvtransfn UINTEGER, aggmfinalfn UINTEGER, aggfinalextra BOOLEAN, aggmfinalextra BOOLEAN, aggfinalmodify VARCHAR, aggmfinalmodify VARCHAR, aggsortop UINTEGER, aggtranstype UINTEGER, aggtransspace INTEGER, aggmtranstype UINTEGER, aggmtransspace INTEGER, agginitval VARCHAR, aggminitval VARCHAR);
+CREATE OR REPLACE TABLE deepsql_catalog.pg_auth_members (roleid UINTEGER, member UINTEGER, grantor UINTEGER, admin_option BOOLEAN);
+CREATE OR REPLACE TABLE deepsql_catalog.pg_cast (oid UINTEGER, castsource UINTEGER, casttarget UINTEGER, castfunc UINTEGER, castcontext VARCHAR, castmethod VARCHAR);
+CREATE OR REPLACE TABLE deepsql_catalog.pg_depend (classid UINTEGER, objid UINTEGER, objsubid INTEGER, refclassid UINTEGER, refobjid UINTEGER, refobjsubid INTEGER, deptype VARCHAR);
+CREATE OR REPLACE TABLE deepsql_catalog.pg_enum (oid UINTEGER, enumtypid UINTEGER, enumsortorder REAL, enumlabel VARCHAR);
+CREATE OR REPLACE TABLE deepsql_catalog.pg_event_trigger (oid UINTEGER, evtname VARCHAR, evtevent VARCHAR, evtowner UINTEGER, evtfoid UINTEGER, evtenabled VARCHAR, evttags VARCHAR[]);
+CREATE OR REPLACE TABLE deepsql_catalog.pg_foreign_table (ftrelid UINTEGER, ftserver UINTEGER, ftoptions VARCHAR[]);
+CREATE OR REPLACE TABLE deepsql_catalog.pg_inherits (inhrelid UINTEGER, inhparent UINTEGER, inhseqno INTEGER, inhdetachpending BOOLEAN);
+CREATE OR REPLACE TABLE deepsql_catalog.pg_matviews (schemaname VARCHAR, matviewname VARCHAR, matviewowner VARCHAR, tablespace VARCHAR, hasindexes BOOLEAN, ispopulated BOOLEAN, definition VARCHAR);
+CREATE OR REPLACE TABLE deepsql_catalog.pg_operator (oid UINTEGER, oprname VARCHAR, oprnamespace UINTEGER, oprowner UINTEGER, oprkind VARCHAR, oprcanmerge BOOLEAN, oprcanhash BOOLEAN, oprleft UINTEGER, oprright UINTEGER, oprresult UINTEGER, oprcom UINTEGER, oprnegate UINTEGER, oprcode UINTEGER, oprrest UINTEGER, oprjoin UINTEGER);
+CREATE OR REPLACE TABLE deepsql_catalog.pg_policy (oid UINTEGER, polname VARCHAR, polrelid UINTEGER, polcmd VARCHAR, polpermissive BOOLEAN, polroles UINTEGER[], polqual VARCHAR, polwithcheck VARCHAR);
+CREATE OR REPLACE TABLE deepsql_catalog.pg_publication (oid UINTEGER, pubname VARCHAR, pubowner UINTEGER, puballtables BOOLEAN, pubinsert BOOLEAN, pubupdate BOOLEAN, pubdelete BOOLEAN, pubtruncate BOOLEAN, pubviaroot BOOLEAN);
+CREATE OR REPLACE TABLE deepsql_catalog.pg_publication_namespace (oid UINTEGER, pnpubid UINTEGER, pnnspid UINTEGER);
+CREATE OR REPLACE TABLE deepsql_catalog.pg_publication_rel (oid UINTEGER, prpubid UINTEGER, prrelid UINTEGER, prqual VARCHAR, prattrs SMALLINT[]);
+CREATE OR REPLACE TABLE deepsql_catalog.pg_rewrite (oid UINTEGER, rulename VARCHAR, ev_class UINTEGER, ev_type VARCHAR, ev_enabled VARCHAR, is_instead BOOLEAN, ev_qual VARCHAR, ev_action VARCHAR);
+CREATE OR REPLACE TABLE deepsql_catalog.pg_sequence (seqrelid UINTEGER, seqtypid UINTEGER, seqstart BIGINT, seqincrement BIGINT, seqmax BIGINT, seqmin BIGINT, seqcache BIGINT, seqcycle BOOLEAN);
+CREATE OR REPLACE TABLE deepsql_catalog.pg_shdescription (objoid UINTEGER, classoid UINTEGER, description VARCHAR);
+CREATE OR REPLACE TABLE deepsql_catalog.pg_statistic_ext (oid UINTEGER, stxrelid UINTEGER, stxname VARCHAR, stxnamespace UINTEGER, stxowner UINTEGER, stxstattarget INTEGER, stxkeys SMALLINT[], stxkind VARCHAR[], stxexprs VARCHAR);
+CREATE OR REPLACE TABLE deepsql_catalog.pg_trigger (oid UINTEGER, tgrelid UINTEGER, tgparentid UINTEGER, tgname VARCHAR, tgfoid UINTEGER, tgtype SMALLINT, tgenabled VARCHAR, tgisinternal BOOLEAN, tgconstrrelid UINTEGER, tgconstrindid UINTEGER, tgconstraint UINTEGER, tgdeferrable BOOLEAN, tginitdeferred BOOLEAN, tgnargs SMALLINT, tgattr SMALLINT[], tgargs BLOB, tgqual VARCHAR, tgoldtable VARCHAR, tgnewtable VARCHAR);

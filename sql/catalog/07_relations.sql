@@ -1,0 +1,268 @@
+-- Part 5: pg_namespace, pg_class, pg_attribute and the relations around them, as views over DuckDB's own
+-- metadata functions so they always show the user's real tables. Column names, order and types are
+-- PostgreSQL 15's (oid → UINTEGER, name/"char"/text → VARCHAR, int2vector/oidvector → lists).
+
+CREATE OR REPLACE VIEW deepsql_catalog.pg_namespace AS
+SELECT deepsql_catalog.deepsql_nsp_oid(schema_name) AS oid,
+       deepsql_catalog.deepsql_nspname(schema_name) AS nspname,
+       10::UINTEGER AS nspowner, NULL::VARCHAR[] AS nspacl
+FROM (SELECT DISTINCT schema_name FROM duckdb_schemas()
+      WHERE deepsql_catalog.deepsql_shown(database_name) AND NOT internal
+        AND schema_name NOT IN ('pg_catalog', 'information_schema')
+      UNION SELECT 'deepsql_catalog' UNION SELECT 'deepsql_information_schema' UNION SELECT 'main');
+
+-- Every relation once: tables, views, indexes behind PRIMARY KEY/UNIQUE constraints, explicit indexes, sequences.
+CREATE OR REPLACE VIEW deepsql_catalog.deepsql_relation AS
+SELECT schema_name, table_name AS relname, 'r' AS relkind, table_name AS table_name, column_count AS relnatts,
+       check_constraint_count AS relchecks, (index_count > 0 OR has_primary_key) AS relhasindex,
+       estimated_size AS reltuples, comment, sql AS definition
+FROM duckdb_tables() WHERE deepsql_catalog.deepsql_shown(database_name) AND NOT internal
+UNION ALL
+SELECT schema_name, view_name, 'v', view_name, column_count, 0, false, 0, comment, sql
+FROM duckdb_views() WHERE deepsql_catalog.deepsql_shown(database_name) AND NOT internal
+UNION ALL
+SELECT schema_name, CASE constraint_type WHEN 'PRIMARY KEY' THEN table_name || '_pkey' ELSE constraint_name END,
+       'i', table_name, len(constraint_column_indexes), 0, false, 0, NULL, NULL
+FROM duckdb_constraints()
+WHERE deepsql_catalog.deepsql_shown(database_name) AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')
+UNION ALL
+SELECT schema_name, index_name, 'i', table_name, 1, 0, false, 0, comment, sql
+FROM duckdb_indexes() WHERE deepsql_catalog.deepsql_shown(database_name)
+UNION ALL
+SELECT schema_name, sequence_name, 'S', sequence_name, 3, 0, false, 1, comment, sql
+FROM duckdb_sequences() WHERE deepsql_catalog.deepsql_shown(database_name);
+
+CREATE OR REPLACE VIEW deepsql_catalog.pg_class AS
+SELECT deepsql_catalog.deepsql_rel_oid(schema_name, relname) AS oid,
+       relname,
+       deepsql_catalog.deepsql_nsp_oid(schema_name) AS relnamespace,
+       0::UINTEGER AS reltype, 0::UINTEGER AS reloftype, 10::UINTEGER AS relowner,
+       (CASE relkind WHEN 'r' THEN 2 WHEN 'i' THEN 403 ELSE 0 END)::UINTEGER AS relam,
+       0::UINTEGER AS relfilenode, 0::UINTEGER AS reltablespace, 0::INTEGER AS relpages,
+       reltuples::REAL AS reltuples, 0::INTEGER AS relallvisible, 0::UINTEGER AS reltoastrelid,
+       relhasindex, false AS relisshared, 'p' AS relpersistence, relkind,
+       relnatts::SMALLINT AS relnatts, relchecks::SMALLINT AS relchecks, false AS relhasrules,
+       false AS relhastriggers, false AS relhassubclass, false AS relrowsecurity, false AS relforcerowsecurity,
+       true AS relispopulated, (CASE WHEN relkind IN ('r', 'S') THEN 'd' ELSE 'n' END) AS relreplident,
+       false AS relispartition, 0::UINTEGER AS relrewrite, 0::UINTEGER AS relfrozenxid, 0::UINTEGER AS relminmxid,
+       NULL::VARCHAR[] AS relacl, NULL::VARCHAR[] AS reloptions, NULL::VARCHAR AS relpartbound
+FROM deepsql_catalog.deepsql_relation;
+
+CREATE OR REPLACE VIEW deepsql_catalog.pg_attribute AS
+SELECT deepsql_catalog.deepsql_rel_oid(c.schema_name, c.table_name) AS attrelid,
+       c.column_name AS attname,
+       deepsql_catalog.deepsql_type_oid(c.data_type) AS atttypid,
+       -1::INTEGER AS attstattarget, coalesce(t.typlen, -1)::SMALLINT AS attlen,
+       c.column_index::SMALLINT AS attnum,
+       (CASE WHEN t.typcategory = 'A' THEN 1 ELSE 0 END)::INTEGER AS attndims,
+       -1::INTEGER AS attcacheoff,
+       deepsql_catalog.deepsql_typmod(c.data_type, c.numeric_precision, c.numeric_scale) AS atttypmod,
+       coalesce(t.typbyval, false) AS attbyval, coalesce(t.typalign, 'i') AS attalign,
+       coalesce(t.typstorage, 'x') AS attstorage, '' AS attcompression,
+       NOT c.is_nullable AS attnotnull, c.column_default IS NOT NULL AS atthasdef, false AS atthasmissing,
+       '' AS attidentity, '' AS attgenerated, false AS attisdropped, true AS attislocal, 0::INTEGER AS attinhcount,
+       coalesce(t.typcollation, 0)::UINTEGER AS attcollation,
+       NULL::VARCHAR[] AS attacl, NULL::VARCHAR[] AS attoptions, NULL::VARCHAR[] AS attfdwoptions,
+       NULL::VARCHAR AS attmissingval
+FROM duckdb_columns() c
+LEFT JOIN deepsql_catalog.pg_type t ON t.oid = deepsql_catalog.deepsql_type_oid(c.data_type)
+WHERE deepsql_catalog.deepsql_shown(c.database_name) AND NOT c.internal
+UNION ALL
+-- index columns: one per key column, as PostgreSQL lists them
+SELECT deepsql_catalog.deepsql_rel_oid(k.schema_name,
+           CASE k.constraint_type WHEN 'PRIMARY KEY' THEN k.table_name || '_pkey' ELSE k.constraint_name END),
+       k.constraint_column_names[i], 0::UINTEGER, -1::INTEGER, -1::SMALLINT, i::SMALLINT, 0, -1, -1, false, 'i',
+       'p', '', false, false, false, '', '', false, true, 0, 0::UINTEGER, NULL, NULL, NULL, NULL
+FROM duckdb_constraints() k, range(1, len(k.constraint_column_names) + 1) r(i)
+WHERE deepsql_catalog.deepsql_shown(k.database_name) AND k.constraint_type IN ('PRIMARY KEY', 'UNIQUE');
+
+CREATE OR REPLACE VIEW deepsql_catalog.pg_attrdef AS
+SELECT (hash(schema_name || '.' || table_name || '.' || column_name || '#default') % 1000000000)::UINTEGER
+           + 16384::UINTEGER AS oid,
+       deepsql_catalog.deepsql_rel_oid(schema_name, table_name) AS adrelid,
+       column_index::SMALLINT AS adnum, column_default AS adbin
+FROM duckdb_columns()
+WHERE deepsql_catalog.deepsql_shown(database_name) AND NOT internal AND column_default IS NOT NULL;
+
+CREATE OR REPLACE VIEW deepsql_catalog.pg_constraint AS
+SELECT (hash(schema_name || '.' || table_name || '#' || constraint_name) % 1000000000)::UINTEGER
+           + 16384::UINTEGER AS oid,
+       CASE constraint_type WHEN 'PRIMARY KEY' THEN table_name || '_pkey' ELSE constraint_name END AS conname,
+       deepsql_catalog.deepsql_nsp_oid(schema_name) AS connamespace,
+       CASE constraint_type WHEN 'PRIMARY KEY' THEN 'p' WHEN 'UNIQUE' THEN 'u' WHEN 'FOREIGN KEY' THEN 'f'
+           ELSE 'c' END AS contype,
+       false AS condeferrable, false AS condeferred, true AS convalidated,
+       deepsql_catalog.deepsql_rel_oid(schema_name, table_name) AS conrelid, 0::UINTEGER AS contypid,
+       CASE WHEN constraint_type IN ('PRIMARY KEY', 'UNIQUE')
+            THEN deepsql_catalog.deepsql_rel_oid(schema_name,
+                     CASE constraint_type WHEN 'PRIMARY KEY' THEN table_name || '_pkey' ELSE constraint_name END)
+            ELSE 0::UINTEGER END AS conindid,
+       0::UINTEGER AS conparentid,
+       CASE WHEN constraint_type = 'FOREIGN KEY'
+            THEN deepsql_catalog.deepsql_rel_oid(schema_name, referenced_table) ELSE 0::UINTEGER END AS confrelid,
+       CASE WHEN constraint_type = 'FOREIGN KEY' THEN 'a' ELSE ' ' END AS confupdtype,
+       CASE WHEN constraint_type = 'FOREIGN KEY' THEN 'a' ELSE ' ' END AS confdeltype,
+       CASE WHEN constraint_type = 'FOREIGN KEY' THEN 's' ELSE ' ' END AS confmatchtype,
+       true AS conislocal, 0::INTEGER AS coninhcount, false AS connoinherit,
+       list_transform(constraint_column_indexes, x -> (x + 1)::SMALLINT) AS conkey,
+       CASE WHEN constraint_type = 'FOREIGN KEY'
+            THEN (SELECT list(col.column_index::SMALLINT ORDER BY col.column_index) FROM duckdb_columns() col
+                  WHERE col.schema_name = k.schema_name AND col.table_name = k.referenced_table
+                    AND list_contains(k.referenced_column_names, col.column_name)) END AS confkey,
+       NULL::UINTEGER[] AS conpfeqop, NULL::UINTEGER[] AS conppeqop, NULL::UINTEGER[] AS conffeqop,
+       NULL::SMALLINT[] AS confdelsetcols, NULL::UINTEGER[] AS conexclop,
+       constraint_text AS conbin
+FROM duckdb_constraints() k
+WHERE deepsql_catalog.deepsql_shown(database_name) AND constraint_type <> 'NOT NULL';
+
+CREATE OR REPLACE VIEW deepsql_catalog.pg_index AS
+SELECT deepsql_catalog.deepsql_rel_oid(schema_name,
+           CASE constraint_type WHEN 'PRIMARY KEY' THEN table_name || '_pkey' ELSE constraint_name END) AS indexrelid,
+       deepsql_catalog.deepsql_rel_oid(schema_name, table_name) AS indrelid,
+       len(constraint_column_indexes)::SMALLINT AS indnatts, len(constraint_column_indexes)::SMALLINT AS indnkeyatts,
+       true AS indisunique, false AS indnullsnotdistinct, constraint_type = 'PRIMARY KEY' AS indisprimary,
+       false AS indisexclusion, true AS indimmediate, false AS indisclustered, true AS indisvalid,
+       false AS indcheckxmin, true AS indisready, true AS indislive, false AS indisreplident,
+       list_transform(constraint_column_indexes, x -> (x + 1)::SMALLINT) AS indkey,
+       list_transform(constraint_column_indexes, x -> 0::UINTEGER) AS indcollation,
+       list_transform(constraint_column_indexes, x -> 0::UINTEGER) AS indclass,
+       list_transform(constraint_column_indexes, x -> 0::SMALLINT) AS indoption,
+       NULL::VARCHAR AS indexprs, NULL::VARCHAR AS indpred
+FROM duckdb_constraints()
+WHERE deepsql_catalog.deepsql_shown(database_name) AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')
+UNION ALL
+SELECT deepsql_catalog.deepsql_rel_oid(schema_name, index_name), deepsql_catalog.deepsql_rel_oid(schema_name, table_name),
+       1, 1, is_unique, false, is_primary, false, true, false, true, false, true, true, false,
+       [0::SMALLINT], [0::UINTEGER], [0::UINTEGER], [0::SMALLINT], expressions, NULL
+FROM duckdb_indexes() WHERE deepsql_catalog.deepsql_shown(database_name);
+
+CREATE OR REPLACE VIEW deepsql_catalog.pg_proc AS
+SELECT oid, proname, 11::UINTEGER AS pronamespace, 10::UINTEGER AS proowner, 12::UINTEGER AS prolang,
+       1::REAL AS procost, 0::REAL AS prorows, 0::UINTEGER AS provariadic, 0::UINTEGER AS prosupport,
+       'f' AS prokind, false AS prosecdef, false AS proleakproof, true AS proisstrict, false AS proretset,
+       'i' AS provolatile, 's' AS proparallel, pronargs, 0::SMALLINT AS pronargdefaults, prorettype,
+       CASE WHEN proargtypes = '' THEN []::UINTEGER[]
+            ELSE list_transform(string_split(proargtypes, ' '), x -> x::UINTEGER) END AS proargtypes,
+       NULL::UINTEGER[] AS proallargtypes, NULL::VARCHAR[] AS proargmodes, NULL::VARCHAR[] AS proargnames,
+       NULL::VARCHAR AS proargdefaults, NULL::UINTEGER[] AS protrftypes, proname AS prosrc, NULL::VARCHAR AS probin,
+       NULL::VARCHAR AS prosqlbody, NULL::VARCHAR[] AS proconfig, NULL::VARCHAR[] AS proacl
+FROM deepsql_catalog.deepsql_builtin_proc
+UNION ALL
+-- model functions: C-language, volatile (a model version can change), strict (NULL in, NULL out)
+SELECT oid, proname, 2200::UINTEGER, 10::UINTEGER, 13::UINTEGER, 100::REAL, 0::REAL, 0::UINTEGER, 0::UINTEGER,
+       'f', false, false, true, false, 'v', 's', len(proargtypes)::SMALLINT, 0::SMALLINT, prorettype, proargtypes,
+       NULL, NULL, proargnames, NULL, NULL, proname, NULL, NULL, NULL, NULL
+FROM deepsql_catalog.deepsql_model_function;
+
+CREATE OR REPLACE VIEW deepsql_catalog.pg_description AS
+SELECT oid AS objoid, 1255::UINTEGER AS classoid, 0::INTEGER AS objsubid, description
+FROM deepsql_catalog.deepsql_model_function
+UNION ALL
+SELECT deepsql_catalog.deepsql_rel_oid(schema_name, relname), 1259::UINTEGER, 0, comment
+FROM deepsql_catalog.deepsql_relation WHERE comment IS NOT NULL
+UNION ALL
+SELECT deepsql_catalog.deepsql_rel_oid(schema_name, table_name), 1259::UINTEGER, column_index::INTEGER, comment
+FROM duckdb_columns()
+WHERE deepsql_catalog.deepsql_shown(database_name) AND NOT internal AND comment IS NOT NULL;
+
+CREATE OR REPLACE VIEW deepsql_catalog.pg_range AS
+SELECT rngtypid::UINTEGER AS rngtypid, rngsubtype::UINTEGER AS rngsubtype, rngmultitypid::UINTEGER AS rngmultitypid,
+       rngcollation::UINTEGER AS rngcollation, rngsubopc::UINTEGER AS rngsubopc,
+       rngcanonical::UINTEGER AS rngcanonical, rngsubdiff::UINTEGER AS rngsubdiff
+FROM (VALUES (3904, 23, 4451, 0, 1978, 3914, 3922), (3906, 1700, 4532, 0, 3125, 0, 3924),
+             (3908, 1114, 4533, 0, 3128, 0, 3929), (3910, 1184, 4534, 0, 3127, 0, 3930),
+             (3912, 1082, 4535, 0, 3122, 3915, 3925), (3926, 20, 4536, 0, 3124, 3928, 3923))
+     AS v(rngtypid, rngsubtype, rngmultitypid, rngcollation, rngsubopc, rngcanonical, rngsubdiff);
+
+CREATE OR REPLACE VIEW deepsql_catalog.pg_database AS
+SELECT 16383::UINTEGER AS oid, current_database() AS datname, 10::UINTEGER AS datdba, 6::INTEGER AS encoding,
+       'c' AS datlocprovider, false AS datistemplate, true AS datallowconn, -1::INTEGER AS datconnlimit,
+       0::UINTEGER AS datfrozenxid, 1::UINTEGER AS datminmxid, 1663::UINTEGER AS dattablespace,
+       'C.UTF-8' AS datcollate, 'C.UTF-8' AS datctype, NULL::VARCHAR AS daticulocale, NULL::VARCHAR AS datcollversion,
+       NULL::VARCHAR[] AS datacl;
+
+CREATE OR REPLACE VIEW deepsql_catalog.pg_authid AS
+SELECT 10::UINTEGER AS oid, current_user() AS rolname, true AS rolsuper, true AS rolinherit, false AS rolcreaterole,
+       false AS rolcreatedb, true AS rolcanlogin, false AS rolreplication, false AS rolbypassrls,
+       -1::INTEGER AS rolconnlimit, NULL::VARCHAR AS rolpassword, NULL::TIMESTAMPTZ AS rolvaliduntil;
+
+CREATE OR REPLACE VIEW deepsql_catalog.pg_roles AS
+SELECT rolname, rolsuper, rolinherit, rolcreaterole, rolcreatedb, rolcanlogin, rolreplication, rolconnlimit,
+       '********' AS rolpassword, rolvaliduntil, rolbypassrls, NULL::VARCHAR[] AS rolconfig, oid
+FROM deepsql_catalog.pg_authid;
+
+CREATE OR REPLACE VIEW deepsql_catalog.pg_user AS
+SELECT rolname AS usename, oid AS usesysid, rolcreatedb AS usecreatedb, rolsuper AS usesuper,
+       rolreplication AS userepl, rolbypassrls AS usebypassrls, '********' AS passwd, rolvaliduntil AS valuntil,
+       NULL::VARCHAR[] AS useconfig
+FROM deepsql_catalog.pg_authid;
+
+CREATE OR REPLACE VIEW deepsql_catalog.pg_am AS
+SELECT oid::UINTEGER AS oid, amname, amhandler::UINTEGER AS amhandler, amtype
+FROM (VALUES (2, 'heap', 3, 't'), (403, 'btree', 330, 'i'), (405, 'hash', 331, 'i'))
+     AS v(oid, amname, amhandler, amtype);
+
+CREATE OR REPLACE VIEW deepsql_catalog.pg_extension AS
+SELECT 13564::UINTEGER AS oid, 'plpgsql' AS extname, 10::UINTEGER AS extowner, 11::UINTEGER AS extnamespace,
+       false AS extrelocatable, '1.0' AS extversion, NULL::UINTEGER[] AS extconfig, NULL::VARCHAR[] AS extcondition;
+
+CREATE OR REPLACE VIEW deepsql_catalog.pg_collation AS
+SELECT oid::UINTEGER AS oid, collname, 11::UINTEGER AS collnamespace, 10::UINTEGER AS collowner,
+       collprovider, true AS collisdeterministic, -1::INTEGER AS collencoding, collcollate, collctype,
+       NULL::VARCHAR AS colliculocale, NULL::VARCHAR AS collversion
+FROM (VALUES (100, 'default', 'd', NULL, NULL), (950, 'C', 'c', 'C', 'C'), (951, 'POSIX', 'c', 'POSIX', 'POSIX'))
+     AS v(oid, collname, collprovider, collcollate, collctype);
+
+CREATE OR REPLACE VIEW deepsql_catalog.pg_tablespace AS
+SELECT oid::UINTEGER AS oid, spcname, 10::UINTEGER AS spcowner, NULL::VARCHAR[] AS spcacl,
+       NULL::VARCHAR[] AS spcoptions
+FROM (VALUES (1663, 'pg_default'), (1664, 'pg_global')) AS v(oid, spcname);
+
+CREATE OR REPLACE VIEW deepsql_catalog.pg_language AS
+SELECT oid::UINTEGER AS oid, lanname, 10::UINTEGER AS lanowner, lanispl, lanpltrusted,
+       0::UINTEGER AS lanplcallfoid, 0::UINTEGER AS laninline, 0::UINTEGER AS lanvalidator, NULL::VARCHAR[] AS lanacl
+FROM (VALUES (12, 'internal', false, false), (13, 'c', false, false), (14, 'sql', false, true))
+     AS v(oid, lanname, lanispl, lanpltrusted);
+
+CREATE OR REPLACE VIEW deepsql_catalog.pg_tables AS
+SELECT deepsql_catalog.deepsql_nspname(schema_name) AS schemaname, relname AS tablename,
+       current_user() AS tableowner, NULL::VARCHAR AS tablespace, relhasindex AS hasindexes, false AS hasrules,
+       false AS hastriggers, false AS rowsecurity
+FROM deepsql_catalog.deepsql_relation WHERE relkind = 'r';
+
+CREATE OR REPLACE VIEW deepsql_catalog.pg_views AS
+SELECT deepsql_catalog.deepsql_nspname(schema_name) AS schemaname, relname AS viewname,
+       current_user() AS viewowner, coalesce(definition, '') AS definition
+FROM deepsql_catalog.deepsql_relation WHERE relkind = 'v';
+
+CREATE OR REPLACE VIEW deepsql_catalog.pg_indexes AS
+SELECT deepsql_catalog.deepsql_nspname(schema_name) AS schemaname, table_name AS tablename, relname AS indexname,
+       NULL::VARCHAR AS tablespace, coalesce(definition, '') AS indexdef
+FROM deepsql_catalog.deepsql_relation WHERE relkind = 'i';
+
+CREATE OR REPLACE VIEW deepsql_catalog.pg_sequences AS
+SELECT deepsql_catalog.deepsql_nspname(schema_name) AS schemaname, sequence_name AS sequencename,
+       current_user() AS sequenceowner, 20::UINTEGER AS data_type, start_value, min_value, max_value,
+       increment_by, cycle, 1::BIGINT AS cache_size, last_value
+FROM duckdb_sequences() WHERE deepsql_catalog.deepsql_shown(database_name);
+
+CREATE OR REPLACE VIEW deepsql_catalog.pg_stat_user_tables AS
+SELECT deepsql_catalog.deepsql_rel_oid(schema_name, relname) AS relid,
+       deepsql_catalog.deepsql_nspname(schema_name) AS schemaname, relname,
+       0::BIGINT AS seq_scan, 0::BIGINT AS seq_tup_read, 0::BIGINT AS idx_scan, 0::BIGINT AS idx_tup_fetch,
+       0::BIGINT AS n_tup_ins, 0::BIGINT AS n_tup_upd, 0::BIGINT AS n_tup_del, 0::BIGINT AS n_tup_hot_upd,
+       reltuples::BIGINT AS n_live_tup, 0::BIGINT AS n_dead_tup, 0::BIGINT AS n_mod_since_analyze,
+       0::BIGINT AS n_ins_since_vacuum, NULL::TIMESTAMPTZ AS last_vacuum, NULL::TIMESTAMPTZ AS last_autovacuum,
+       NULL::TIMESTAMPTZ AS last_analyze, NULL::TIMESTAMPTZ AS last_autoanalyze, 0::BIGINT AS vacuum_count,
+       0::BIGINT AS autovacuum_count, 0::BIGINT AS analyze_count, 0::BIGINT AS autoanalyze_count
+FROM deepsql_catalog.deepsql_relation
+WHERE relkind = 'r' AND schema_name NOT IN ('deepsql_catalog', 'deepsql_information_schema');
+
+CREATE OR REPLACE VIEW deepsql_catalog.pg_stat_activity AS
+SELECT 16383::UINTEGER AS datid, current_database() AS datname, pg_backend_pid() AS pid, NULL::INTEGER AS leader_pid,
+       10::UINTEGER AS usesysid, current_user() AS usename, current_setting('application_name') AS application_name,
+       NULL::VARCHAR AS client_addr, NULL::VARCHAR AS client_hostname, -1::INTEGER AS client_port,
+       NULL::TIMESTAMPTZ AS backend_start, NULL::TIMESTAMPTZ AS xact_start, NULL::TIMESTAMPTZ AS query_start,
+       NULL::TIMESTAMPTZ AS state_change, NULL::VARCHAR AS wait_event_type, NULL::VARCHAR AS wait_event,
+       'active' AS state, NULL::UINTEGER AS backend_xid, NULL::UINTEGER AS backend_xmin, NULL::BIGINT AS query_id,
+       '' AS query, 'client backend' AS backend_type;

@@ -1,0 +1,287 @@
+using System.Text;
+
+namespace DeepSql.Server.PgWire.Catalog;
+
+public sealed partial class PgCatalog
+{
+    /// <summary>
+    /// Rewrites PostgreSQL-only syntax into what DuckDB runs against the emulated catalog:
+    /// <c>pg_catalog.</c> qualifiers are dropped (the search path reaches deepsql_catalog), <c>information_schema.</c>
+    /// becomes deepsql_information_schema, <c>public.</c> becomes main; <c>OPERATOR(pg_catalog.~)</c> → <c>~</c>;
+    /// <c>~ 'p'</c> and <c>!~ 'p'</c> keep PostgreSQL's partial-match meaning (DuckDB's ~ matches the whole text);
+    /// <c>COLLATE x</c> is dropped; <c>::regclass</c>-style casts become catalog lookups; <c>::name</c> → VARCHAR.
+    /// Text inside literals, quoted identifiers and comments is never touched.
+    /// </summary>
+    public string Rewrite(string sql)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        var tokens = PgSqlText.Tokenize(sql);
+        var output = new List<PgToken>(tokens.Count);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            var next = NextCode(tokens, i + 1);
+
+            if ((t.IsName("pg_catalog") || t.IsName("information_schema") || t.IsName("public"))
+                && IsDot(tokens, next) && !IsDot(output, LastCode(output)))
+            {
+                if (t.IsName("information_schema"))
+                {
+                    output.Add(new PgToken(PgTokenKind.Word, "deepsql_information_schema"));
+                    output.Add(tokens[next]);
+                }
+                else if (t.IsName("public"))
+                {
+                    output.Add(new PgToken(PgTokenKind.Word, "main"));
+                    output.Add(tokens[next]);
+                }
+
+                i = next;
+                continue;
+            }
+
+            if (t.IsWord("OPERATOR") && next >= 0 && tokens[next].Text == "("
+                && TryReadOperator(tokens, next, out var op, out var end))
+            {
+                i = EmitOperator(tokens, end, new PgToken(PgTokenKind.Operator, op), output);
+                continue;
+            }
+
+            if (t.Kind == PgTokenKind.Operator && t.Text is "~" or "!~" or "~*" or "!~*")
+            {
+                i = EmitOperator(tokens, i, t, output);
+                continue;
+            }
+
+            if (t.IsWord("COLLATE") && next >= 0)
+            {
+                // COLLATE [schema.]name: DuckDB knows none of PostgreSQL's collation names; drop the clause.
+                var last = SkipQualifiedName(tokens, next);
+                if (last >= 0)
+                {
+                    i = last;
+                    continue;
+                }
+            }
+
+            if (t is { Kind: PgTokenKind.Operator, Text: "::" } && next >= 0 && TryRewriteCast(tokens, next, output, out var castEnd))
+            {
+                i = castEnd;
+                continue;
+            }
+
+            output.Add(t);
+        }
+
+        AliasTableFunctionColumns(output);
+        var sb = new StringBuilder(sql.Length + 64);
+        foreach (var t in output)
+        {
+            sb.Append(t.Text);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// <c>FROM generate_series(0, 3) s</c>: PostgreSQL names the column s too; DuckDB makes s the row. Gives the
+    /// alias a column list, <c>s(s)</c>, when a set-returning function with a bare alias stands in a FROM clause.
+    /// </summary>
+    private static void AliasTableFunctionColumns(List<PgToken> output)
+    {
+        for (var i = 0; i < output.Count; i++)
+        {
+            if (!(output[i].IsWord("generate_series") || output[i].IsWord("unnest")) || !InFromClause(output, i))
+            {
+                continue;
+            }
+
+            var open = NextCode(output, i + 1);
+            if (open < 0 || output[open].Text != "(")
+            {
+                continue;
+            }
+
+            var close = MatchingParen(output, open);
+            var alias = NextCode(output, close + 1);
+            if (alias >= 0 && output[alias].IsWord("AS"))
+            {
+                alias = NextCode(output, alias + 1);
+            }
+
+            if (alias < 0 || output[alias].Kind is not (PgTokenKind.Word or PgTokenKind.QuotedIdentifier)
+                || ClauseWords.Contains(output[alias].Text))
+            {
+                continue;
+            }
+
+            var after = NextCode(output, alias + 1);
+            if (after >= 0 && output[after].Text == "(")
+            {
+                continue;
+            }
+
+            output.Insert(alias + 1, new PgToken(PgTokenKind.Punctuation, "("));
+            output.Insert(alias + 2, output[alias]);
+            output.Insert(alias + 3, new PgToken(PgTokenKind.Punctuation, ")"));
+        }
+    }
+
+    private static readonly HashSet<string> ClauseWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "SELECT", "FROM", "WHERE", "JOIN", "LEFT", "RIGHT", "INNER", "OUTER", "FULL", "CROSS", "NATURAL", "ON",
+        "USING", "GROUP", "ORDER", "HAVING", "LIMIT", "OFFSET", "UNION", "INTERSECT", "EXCEPT", "WINDOW", "WITH",
+        "LATERAL", "RETURNING", "FETCH", "FOR",
+    };
+
+    /// <summary>Whether the nearest clause keyword before <paramref name="at"/>, at the same nesting depth, is FROM or JOIN.</summary>
+    private static bool InFromClause(List<PgToken> tokens, int at)
+    {
+        var depth = 0;
+        for (var j = at - 1; j >= 0; j--)
+        {
+            var text = tokens[j].Text;
+            if (text == ")")
+            {
+                depth++;
+            }
+            else if (text == "(")
+            {
+                if (depth == 0)
+                {
+                    return false;
+                }
+
+                depth--;
+            }
+            else if (depth == 0 && tokens[j].Kind == PgTokenKind.Word && ClauseWords.Contains(text)
+                     && !tokens[j].IsWord("LATERAL") && !tokens[j].IsWord("CROSS") && !tokens[j].IsWord("LEFT")
+                     && !tokens[j].IsWord("INNER") && !tokens[j].IsWord("NATURAL") && !tokens[j].IsWord("FULL")
+                     && !tokens[j].IsWord("RIGHT") && !tokens[j].IsWord("OUTER"))
+            {
+                return tokens[j].IsWord("FROM") || tokens[j].IsWord("JOIN");
+            }
+        }
+
+        return false;
+    }
+
+    private static int MatchingParen(List<PgToken> tokens, int open)
+    {
+        var depth = 0;
+        for (var j = open; j < tokens.Count; j++)
+        {
+            if (tokens[j].Text == "(")
+            {
+                depth++;
+            }
+            else if (tokens[j].Text == ")" && --depth == 0)
+            {
+                return j;
+            }
+        }
+
+        return tokens.Count - 1;
+    }
+
+    /// <summary>
+    /// Writes a regex operator at tokens[at]; when a string literal follows, wraps the pattern so DuckDB's
+    /// whole-text match means PostgreSQL's partial match. Returns the index of the last token consumed.
+    /// </summary>
+    private static int EmitOperator(List<PgToken> tokens, int at, PgToken op, List<PgToken> output)
+    {
+        var negate = op.Text.StartsWith('!');
+        var caseInsensitive = op.Text.EndsWith('*');
+        if (op.Text is not ("~" or "!~" or "~*" or "!~*"))
+        {
+            output.Add(op);
+            return at;
+        }
+
+        output.Add(new PgToken(PgTokenKind.Operator, negate ? "!~" : "~"));
+        var next = NextCode(tokens, at + 1);
+        if (next < 0 || tokens[next].Kind != PgTokenKind.String || tokens[next].Text.StartsWith('$'))
+        {
+            return at;
+        }
+
+        var literal = tokens[next].Text;
+        var prefix = literal.StartsWith('\'') ? "" : literal[..1];
+        var body = literal[(prefix.Length + 1)..^1];
+        var flags = caseInsensitive ? "(?is)" : "(?s)";
+        for (var k = at + 1; k < next; k++)
+        {
+            output.Add(tokens[k]);
+        }
+
+        output.Add(new PgToken(PgTokenKind.String, $"{prefix}'{flags}.*(?:{body}).*'"));
+        return next;
+    }
+
+    /// <summary>Reads <c>( [schema .] op )</c> starting at the '('.</summary>
+    private static bool TryReadOperator(List<PgToken> tokens, int open, out string op, out int close)
+    {
+        op = "";
+        close = -1;
+        var j = NextCode(tokens, open + 1);
+        if (j >= 0 && (tokens[j].Kind is PgTokenKind.Word or PgTokenKind.QuotedIdentifier) && IsDot(tokens, NextCode(tokens, j + 1)))
+        {
+            j = NextCode(tokens, NextCode(tokens, j + 1) + 1);
+        }
+
+        if (j < 0 || tokens[j].Kind != PgTokenKind.Operator)
+        {
+            return false;
+        }
+
+        op = tokens[j].Text;
+        close = NextCode(tokens, j + 1);
+        return close >= 0 && tokens[close].Text == ")";
+    }
+
+    /// <summary>Index of the last token of <c>name</c> or <c>schema.name</c> starting at <paramref name="start"/>, or -1.</summary>
+    private static int SkipQualifiedName(List<PgToken> tokens, int start)
+    {
+        if (tokens[start].Kind is not (PgTokenKind.Word or PgTokenKind.QuotedIdentifier))
+        {
+            return -1;
+        }
+
+        var dot = NextCode(tokens, start + 1);
+        if (IsDot(tokens, dot))
+        {
+            var name = NextCode(tokens, dot + 1);
+            return name >= 0 && tokens[name].Kind is PgTokenKind.Word or PgTokenKind.QuotedIdentifier ? name : -1;
+        }
+
+        return start;
+    }
+
+    private static bool IsDot(List<PgToken> tokens, int i) => i >= 0 && tokens[i] is { Kind: PgTokenKind.Punctuation, Text: "." };
+
+    private static int NextCode(List<PgToken> tokens, int from)
+    {
+        for (var i = from; i < tokens.Count; i++)
+        {
+            if (!tokens[i].IsTrivia)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int LastCode(List<PgToken> tokens)
+    {
+        for (var i = tokens.Count - 1; i >= 0; i--)
+        {
+            if (!tokens[i].IsTrivia)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

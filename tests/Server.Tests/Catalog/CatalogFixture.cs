@@ -1,0 +1,88 @@
+using DeepSql.Server.PgWire.Catalog;
+using DeepSql.Udf.Engines;
+using DeepSql.Udf.Functions;
+
+using Xunit;
+
+namespace DeepSql.Server.Tests.Catalog;
+
+/// <summary>A model function that only exists to be listed by the catalog.</summary>
+internal sealed class CatalogOnlyFunction : ModelFunction
+{
+    public override object?[] Invoke(IReadOnlyList<object?[]> arguments, int rowCount, SessionContext session) =>
+        new object?[rowCount];
+}
+
+/// <summary>
+/// One DuckDB database with the catalog prepared, a user table and two model functions, shared by a test class.
+/// </summary>
+public sealed class CatalogFixture : IAsyncLifetime
+{
+    private readonly DuckDbTestEngine _engine = new();
+    private int _nextSession = 100;
+
+    internal List<ModelFunction> Functions { get; } =
+    [
+        new CatalogOnlyFunction
+        {
+            Name = "predict_color", ModelName = "color", Parameters = [SqlType.Blob], ParameterNames = ["image"],
+            ReturnType = SqlType.Text, Description = "classify v3: 8x8 RGB image → color label",
+        },
+        new CatalogOnlyFunction
+        {
+            Name = "embed", ModelName = "minilm", Parameters = [SqlType.Text], ParameterNames = ["text"],
+            ReturnType = SqlType.Float32List, Description = "embed_text v1: all-MiniLM-L6-v2, 384 floats",
+        },
+    ];
+
+    internal PgCatalog Catalog { get; private set; } = null!;
+
+    internal DuckDbTestSession Session { get; private set; } = null!;
+
+    public Task InitializeAsync()
+    {
+        Catalog = new PgCatalog(_engine, () => Functions);
+        Session = OpenSession("analyst");
+        Exec(Session, "CREATE TABLE photos (id INTEGER PRIMARY KEY, name VARCHAR NOT NULL DEFAULT 'x', score DOUBLE, "
+                      + "taken TIMESTAMP, tags VARCHAR[], price DECIMAL(10,2))");
+        Exec(Session, "COMMENT ON TABLE photos IS 'labelled photos'");
+        Exec(Session, "CREATE VIEW photo_names AS SELECT id, name FROM photos");
+        Exec(Session, "CREATE SCHEMA lab");
+        Exec(Session, "CREATE TABLE lab.runs (run_id BIGINT, started DATE)");
+        return Task.CompletedTask;
+    }
+
+    internal DuckDbTestSession OpenSession(string user)
+    {
+        var session = (DuckDbTestSession)_engine.OpenSession(new SessionContext { SessionId = _nextSession++, User = user });
+        Catalog.PrepareSession(session);
+        return session;
+    }
+
+    /// <summary>Rewrites and runs one statement, returning its rows.</summary>
+    internal List<object?[]> Query(string sql, DuckDbTestSession? session = null)
+    {
+        using var result = (session ?? Session).Execute(Catalog.Rewrite(sql));
+        var rows = new List<object?[]>();
+        while (result.TryReadBatch(2048, out var batch))
+        {
+            rows.AddRange(batch.Rows);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Runs a client's multi-statement batch (as a simple Query message carries it), one result per statement.</summary>
+    internal List<List<object?[]>> QueryBatch(string sql) =>
+        PgCatalog.SplitStatements(Catalog.Rewrite(sql)).Select(s => Query(s)).ToList();
+
+    internal static void Exec(IEngineSession session, string sql)
+    {
+        using var result = session.Execute(sql);
+        while (result.TryReadBatch(1024, out _))
+        {
+        }
+    }
+
+    public Task DisposeAsync() => _engine.DisposeAsync().AsTask();
+}

@@ -1,0 +1,97 @@
+using DeepSql.Server.PgWire.Catalog;
+using DeepSql.Udf.Engines;
+using DeepSql.Udf.Functions;
+using Xunit;
+
+namespace DeepSql.Server.Tests.Catalog;
+
+/// <summary>The text rewrite on its own: what it changes, and that it leaves literals and identifiers alone.</summary>
+public sealed class RewriteTests
+{
+    private static readonly PgCatalog Catalog = new(new DuckDbTestEngine(), () => Array.Empty<ModelFunction>());
+
+    [Theory]
+    [InlineData("SELECT * FROM pg_catalog.pg_class", "SELECT * FROM pg_class")]
+    [InlineData("SELECT * FROM \"pg_catalog\".\"pg_type\"", "SELECT * FROM \"pg_type\"")]
+    [InlineData("SELECT pg_catalog.format_type(t.oid, NULL)", "SELECT format_type(t.oid, NULL)")]
+    [InlineData("SELECT * FROM information_schema.tables", "SELECT * FROM deepsql_information_schema.tables")]
+    [InlineData("SELECT * FROM public.photos", "SELECT * FROM main.photos")]
+    [InlineData("SELECT x FROM t WHERE a OPERATOR(pg_catalog.~) '^(t1)$' COLLATE pg_catalog.default",
+        "SELECT x FROM t WHERE a ~ '(?s).*(?:^(t1)$).*' ")]
+    [InlineData("SELECT 1 WHERE n !~ '^pg_'", "SELECT 1 WHERE n !~ '(?s).*(?:^pg_).*'")]
+    [InlineData("SELECT 1 WHERE n ~* 'ab'", "SELECT 1 WHERE n ~ '(?is).*(?:ab).*'")]
+    [InlineData("SELECT 1 WHERE n ~~ 'a%'", "SELECT 1 WHERE n ~~ 'a%'")]
+    [InlineData("SELECT 'x' COLLATE \"C\"", "SELECT 'x' ")]
+    [InlineData("SELECT 'photos'::regclass", "SELECT deepsql_regclass_in('photos')")]
+    [InlineData("SELECT c.oid::pg_catalog.regclass::pg_catalog.text", "SELECT deepsql_regclass_out(c.oid)::text")]
+    [InlineData("SELECT f(x)::regtype", "SELECT deepsql_regtype_out(f(x))")]
+    [InlineData("SELECT c.oid::regclass::oid", "SELECT c.oid::oid")]
+    [InlineData("SELECT 'a'::name", "SELECT 'a'::VARCHAR")]
+    [InlineData("SELECT * FROM pg_attribute WHERE attrelid = $1::regclass", "SELECT * FROM pg_attribute WHERE attrelid = deepsql_regclass_in($1)")]
+    [InlineData("SELECT (a.b)::regtype", "SELECT deepsql_regtype_out((a.b))")]
+    [InlineData("SELECT s FROM generate_series(1, 3) s", "SELECT s FROM generate_series(1, 3) s(s)")]
+    [InlineData("SELECT generate_series(1, 3) AS s", "SELECT generate_series(1, 3) AS s")]
+    public void Rewrites_postgres_only_syntax(string sql, string expected)
+    {
+        Assert.Equal(expected, Catalog.Rewrite(sql));
+    }
+
+    [Theory]
+    [InlineData("SELECT 'pg_catalog.pg_class', \"public.x\" FROM t")]
+    [InlineData("SELECT 1 -- pg_catalog.pg_class ~ 'x'\n")]
+    [InlineData("SELECT /* information_schema.tables */ 1")]
+    [InlineData("SELECT $$ 'photos'::regclass $$")]
+    [InlineData("SELECT a.public FROM t a")]
+    [InlineData("SELECT E'it''s \\' pg_catalog.x'")]
+    public void Leaves_literals_comments_and_other_names_alone(string sql)
+    {
+        Assert.Equal(sql, Catalog.Rewrite(sql));
+    }
+
+    [Fact]
+    public void Splits_batches_at_top_level_semicolons_only()
+    {
+        var statements = PgCatalog.SplitStatements("SELECT ';'; -- a; comment\nSELECT \"a;b\" FROM t;\n\n;SELECT 3");
+
+        Assert.Equal(["SELECT ';'", "-- a; comment\nSELECT \"a;b\" FROM t", "SELECT 3"], statements);
+    }
+
+    [Theory]
+    [InlineData(SqlTypeKind.Boolean, 16u)]
+    [InlineData(SqlTypeKind.Blob, 17u)]
+    [InlineData(SqlTypeKind.Int64, 20u)]
+    [InlineData(SqlTypeKind.Int16, 21u)]
+    [InlineData(SqlTypeKind.Int8, 21u)]
+    [InlineData(SqlTypeKind.Int32, 23u)]
+    [InlineData(SqlTypeKind.Text, 25u)]
+    [InlineData(SqlTypeKind.UInt32, 26u)]
+    [InlineData(SqlTypeKind.Json, 114u)]
+    [InlineData(SqlTypeKind.Float32, 700u)]
+    [InlineData(SqlTypeKind.Float64, 701u)]
+    [InlineData(SqlTypeKind.Date, 1082u)]
+    [InlineData(SqlTypeKind.Time, 1083u)]
+    [InlineData(SqlTypeKind.Timestamp, 1114u)]
+    [InlineData(SqlTypeKind.TimestampTz, 1184u)]
+    [InlineData(SqlTypeKind.Interval, 1186u)]
+    [InlineData(SqlTypeKind.Decimal, 1700u)]
+    [InlineData(SqlTypeKind.UInt64, 1700u)]
+    [InlineData(SqlTypeKind.HugeInt, 1700u)]
+    [InlineData(SqlTypeKind.Uuid, 2950u)]
+    public void Type_oids_are_postgres_oids(SqlTypeKind kind, uint oid)
+    {
+        Assert.Equal(oid, PgCatalog.TypeOid(new SqlType(kind)));
+    }
+
+    [Fact]
+    public void List_and_struct_type_oids_are_arrays_and_json()
+    {
+        Assert.Equal(1021u, PgCatalog.TypeOid(SqlType.Float32List));
+        Assert.Equal(1009u, PgCatalog.TypeOid(SqlType.List(SqlType.Text)));
+        Assert.Equal(1007u, PgCatalog.TypeOid(SqlType.List(SqlType.List(SqlType.Int32))));
+        Assert.Equal(1016u, PgCatalog.TypeOid(SqlType.List(SqlType.Int64)));
+        Assert.Equal(1231u, PgCatalog.TypeOid(SqlType.List(new SqlType(SqlTypeKind.Decimal))));
+        var labelScore = SqlType.Struct(new SqlField("label", SqlType.Text), new SqlField("score", SqlType.Float32));
+        Assert.Equal(114u, PgCatalog.TypeOid(labelScore));
+        Assert.Equal(199u, PgCatalog.TypeOid(SqlType.List(labelScore)));
+    }
+}
