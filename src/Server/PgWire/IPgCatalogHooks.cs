@@ -1,3 +1,4 @@
+using DeepSql.Server.PgWire.Catalog;
 using DeepSql.Udf.Engines;
 
 namespace DeepSql.Server.PgWire;
@@ -13,6 +14,9 @@ internal interface IPgCatalogHooks
     string Rewrite(string sql);
 
     void OnSettingChanged(IEngineSession session, string name, string value);
+
+    /// <summary>After a service-answered statement (CREATE MODEL, DROP MODEL): the function list may have changed.</summary>
+    void RefreshFunctions(IEngineSession session);
 }
 
 /// <summary>Used until a catalog is composed in: nothing to prepare, SQL passes unchanged.</summary>
@@ -29,6 +33,22 @@ internal sealed class PgNoCatalogHooks : IPgCatalogHooks
     public void OnSettingChanged(IEngineSession session, string name, string value)
     {
     }
+
+    public void RefreshFunctions(IEngineSession session)
+    {
+    }
+}
+
+/// <summary>The pg_catalog emulation of <see cref="PgCatalog"/>.</summary>
+internal sealed class PgCatalogAdapter(PgCatalog catalog) : IPgCatalogHooks
+{
+    public void PrepareSession(IEngineSession session) => catalog.PrepareSession(session);
+
+    public string Rewrite(string sql) => catalog.Rewrite(sql);
+
+    public void OnSettingChanged(IEngineSession session, string name, string value) => catalog.OnSettingChanged(session, name, value);
+
+    public void RefreshFunctions(IEngineSession session) => catalog.RefreshFunctions(session);
 }
 
 /// <summary>Composes the catalog hooks for a server.</summary>
@@ -36,8 +56,6 @@ internal static class PgCatalogHooks
 {
     public static IPgCatalogHooks Create(IQueryEngine engine, Func<IReadOnlyList<DeepSql.Udf.Functions.ModelFunction>>? functions)
     {
-        _ = engine;
-        _ = functions;
-        return PgNoCatalogHooks.Instance;
+        return new PgCatalogAdapter(new PgCatalog(engine, functions ?? (() => [])));
     }
 }

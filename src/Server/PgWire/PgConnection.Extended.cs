@@ -10,6 +10,7 @@ internal sealed partial class PgConnection
 {
     private readonly Dictionary<string, PgPreparedStatement> _statements = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PgPortal> _portals = new(StringComparer.Ordinal);
+    private PgPortal? _openingPortal;
 
     private async Task HandleExtendedAsync(PgFrontendMessage message, CancellationToken ct)
     {
@@ -266,13 +267,16 @@ internal sealed partial class PgConnection
         }
     }
 
+    /// <summary>Closes every portal except the one running now (DISCARD ALL runs inside a portal of its own).</summary>
     private void CloseAllPortals()
     {
-        foreach (var portal in _portals.Values)
+        foreach (var (name, portal) in _portals.ToList())
         {
-            portal.Dispose();
+            if (!ReferenceEquals(portal, _openingPortal))
+            {
+                portal.Dispose();
+                _portals.Remove(name);
+            }
         }
-
-        _portals.Clear();
     }
 }

@@ -13,6 +13,7 @@ internal sealed partial class PgConnection
 {
     private bool _tls;
     private bool _startupDone;
+    private readonly List<(string Name, string Value)> _pendingCatalogSettings = [];
 
     /// <summary>Startup packet(s), authentication, session setup. False when the connection ends here (CancelRequest).</summary>
     private async Task<bool> StartupAsync(CancellationToken ct)
@@ -75,6 +76,7 @@ internal sealed partial class PgConnection
         _session = await Task.Run(() => _server.Engine.OpenSession(context), ct).ConfigureAwait(false);
         await Task.Run(() => _server.Catalog.PrepareSession(_session), ct).ConfigureAwait(false);
         ApplyStartupParameters(startup.Parameters);
+        await ApplyCatalogSettingsAsync(ct).ConfigureAwait(false);
         _startupDone = true;
 
         foreach (var name in Settings.ReportedNames)
@@ -291,6 +293,27 @@ internal sealed partial class PgConnection
             PgMessageWriter.ParameterStatus(_out, name, value);
         }
 
-        _server.Catalog.OnSettingChanged(Session, name, value);
+        // The catalog runs engine statements: queued here, applied off the read loop by ApplyCatalogSettingsAsync.
+        _pendingCatalogSettings.Add((name, value));
+    }
+
+    private async Task ApplyCatalogSettingsAsync(CancellationToken ct)
+    {
+        if (_pendingCatalogSettings.Count == 0)
+        {
+            return;
+        }
+
+        var pending = _pendingCatalogSettings.ToArray();
+        _pendingCatalogSettings.Clear();
+        await RunBlockingAsync(() =>
+        {
+            foreach (var (name, value) in pending)
+            {
+                _server.Catalog.OnSettingChanged(Session, name, value);
+            }
+
+            return 0;
+        }, ct).ConfigureAwait(false);
     }
 }

@@ -146,6 +146,7 @@ internal sealed partial class PgConnection
         portal.OnEnd = EndStatement;
         try
         {
+            _openingPortal = portal;
             var result = await OpenResultAsync(portal.Statement, portal.Parameters, cts.Token, ct).ConfigureAwait(false);
             portal.Result = result;
             portal.Columns = ResultColumns(result.Columns, portal.ResultFormats);
@@ -156,6 +157,10 @@ internal sealed partial class PgConnection
             portal.Completed = true;
             portal.Dispose();
             throw translated;
+        }
+        finally
+        {
+            _openingPortal = null;
         }
     }
 
@@ -172,8 +177,16 @@ internal sealed partial class PgConnection
 
         if (_server.Interceptor is { } interceptor)
         {
-            var intercepted = await RunBlockingAsync(() => interceptor.TryExecute(sql, Session, statementToken), ct)
-                .ConfigureAwait(false);
+            var intercepted = await RunBlockingAsync(() =>
+            {
+                var result = interceptor.TryExecute(sql, Session, statementToken);
+                if (result is not null)
+                {
+                    _server.Catalog.RefreshFunctions(Session);
+                }
+
+                return result;
+            }, ct).ConfigureAwait(false);
             if (intercepted is not null)
             {
                 return intercepted;
@@ -182,7 +195,14 @@ internal sealed partial class PgConnection
 
         if (command is not null)
         {
-            return await ExecuteCommandAsync(command, statementToken, ct).ConfigureAwait(false);
+            try
+            {
+                return await ExecuteCommandAsync(command, statementToken, ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                await ApplyCatalogSettingsAsync(ct).ConfigureAwait(false);
+            }
         }
 
         var rewritten = _server.Catalog.Rewrite(sql);

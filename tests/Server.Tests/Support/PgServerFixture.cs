@@ -21,9 +21,11 @@ public sealed class PgServerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Engine = new DuckDbEngine(new DuckDbEngineOptions { Threads = 2 });
+        Engine.RegisterFunction(new NoisyFunction());
+        Engine.RegisterFunction(new WaitForCancelFunction());
         Server = new PgServer(
             new PgServerOptions { Port = 0, Users = new Dictionary<string, string> { [ScramUser] = ScramPassword }, MaxMessageBytes = 1 << 20 },
-            Engine, interceptor: null, NullLogger<PgServer>.Instance);
+            Engine, new TestInterceptor(), NullLogger<PgServer>.Instance);
         await Server.StartAsync(CancellationToken.None);
     }
 

@@ -7,9 +7,9 @@ public static class Psql
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    /// <summary>psql -X -A -t (unaligned, tuples only) with -c for each command, ON_ERROR_STOP off.</summary>
+    /// <summary>psql -X -A -t (unaligned, tuples only, quiet) with -c for each command, ON_ERROR_STOP off.</summary>
     public static async Task<Result> RunAsync(int port, string sql, string user = "analyst", string? password = null,
-        bool tuplesOnly = true)
+        bool tuplesOnly = true, string sslMode = "prefer")
     {
         var start = new ProcessStartInfo("psql")
         {
@@ -18,7 +18,7 @@ public static class Psql
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "-X", "-A", "-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", user, "-d", "deepsql", "-v", "ON_ERROR_STOP=0" })
+        foreach (var arg in new[] { "-X", "-A", "-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", user, "-d", "deepsql", "-v", "ON_ERROR_STOP=0", "-v", "VERBOSITY=verbose" })
         {
             start.ArgumentList.Add(arg);
         }
@@ -26,12 +26,13 @@ public static class Psql
         if (tuplesOnly)
         {
             start.ArgumentList.Add("-t");
+            start.ArgumentList.Add("-q");
         }
 
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(sql);
         start.Environment["PGCONNECT_TIMEOUT"] = "10";
-        start.Environment["PGSSLMODE"] = "prefer";
+        start.Environment["PGSSLMODE"] = sslMode;
         if (password is not null)
         {
             start.Environment["PGPASSWORD"] = password;

@@ -107,6 +107,13 @@ public sealed class RawPgClient : IAsyncDisposable
         return messages;
     }
 
+    /// <summary>Reads the single-byte SSLRequest/GSSENCRequest answer, then messages up to <paramref name="type"/>.</summary>
+    public async Task<List<(char Type, byte[] Body)>> ReadRawByteThenUntilAsync(byte[] answer, char type)
+    {
+        await ReadExactAsync(answer);
+        return await ReadUntilAsync(type);
+    }
+
     /// <summary>Reads until the server closes the connection.</summary>
     public async Task<List<(char Type, byte[] Body)>> ReadToEndAsync()
     {

@@ -174,17 +174,17 @@ public static class PgTextFormat
         var months = iv.Months % 12;
         if (years != 0)
         {
-            parts.Add(years + (Math.Abs(years) == 1 ? " year" : " years"));
+            parts.Add(years + (years == 1 ? " year" : " years"));
         }
 
         if (months != 0)
         {
-            parts.Add(months + (Math.Abs(months) == 1 ? " mon" : " mons"));
+            parts.Add(months + (months == 1 ? " mon" : " mons"));
         }
 
         if (iv.Days != 0)
         {
-            parts.Add(iv.Days + (Math.Abs(iv.Days) == 1 ? " day" : " days"));
+            parts.Add(iv.Days + (iv.Days == 1 ? " day" : " days"));
         }
 
         if (iv.Microseconds != 0 || parts.Count == 0)

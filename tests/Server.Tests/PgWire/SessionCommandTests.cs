@@ -1,0 +1,153 @@
+using DeepSql.Server.Tests.Support;
+using Npgsql;
+using Xunit;
+
+namespace DeepSql.Server.Tests.PgWire;
+
+[Collection(PgServerCollection.Name)]
+public sealed class SessionCommandTests(PgServerFixture fixture)
+{
+    [Fact]
+    public async Task Set_and_show_deepsql_settings_reach_the_session_context()
+    {
+        await using var connection = await fixture.OpenAsync();
+        var notices = new List<string>();
+        connection.Notice += (_, e) => notices.Add(e.Notice.MessageText);
+        await using var command = new NpgsqlCommand("SET deepsql.batch_size = 8", connection);
+        await command.ExecuteNonQueryAsync();
+        command.CommandText = "SET deepsql.strict TO on";
+        await command.ExecuteNonQueryAsync();
+        command.CommandText = "SHOW deepsql.batch_size";
+        Assert.Equal("8", await command.ExecuteScalarAsync());
+        command.CommandText = "SELECT noisy(1)";
+        await command.ExecuteScalarAsync();
+        Assert.Contains("batch_size=8 strict=True", notices);
+
+        command.CommandText = "RESET deepsql.batch_size";
+        await command.ExecuteNonQueryAsync();
+        command.CommandText = "SHOW deepsql.batch_size";
+        Assert.Equal("32", await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task Psql_set_show_and_invalid_values()
+    {
+        var result = await Psql.RunAsync(fixture.Port,
+            "SET application_name = 'psql test'; SHOW application_name; SET statement_timeout = '5s'; SHOW statement_timeout; " +
+            "SHOW TRANSACTION ISOLATION LEVEL; SET search_path TO main, public; SHOW search_path; SHOW server_version; SHOW DateStyle");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("psql test\n5s\nread committed\nmain, public\n15.0\nISO, MDY", result.Stdout);
+
+        var bad = await Psql.RunAsync(fixture.Port, "SET extra_float_digits = 9");
+        Assert.Contains("22023", bad.Stderr);
+        var readOnly = await Psql.RunAsync(fixture.Port, "SET server_version = '1'");
+        Assert.Contains("55P02", readOnly.Stderr);
+    }
+
+    [Fact]
+    public async Task Set_time_zone_is_reported_and_changes_timestamptz_text()
+    {
+        await using var connection = await fixture.OpenAsync();
+        Assert.Equal("UTC", connection.Timezone);
+        await using var command = new NpgsqlCommand("SET TIME ZONE 'Asia/Tokyo'", connection);
+        await command.ExecuteNonQueryAsync();
+        Assert.Equal("Asia/Tokyo", connection.Timezone);
+
+        var result = await Psql.RunAsync(fixture.Port,
+            "SET TIME ZONE 'Asia/Tokyo'; SELECT TIMESTAMPTZ '2024-01-01 00:00:00.25+00'; RESET TimeZone; SELECT TIMESTAMPTZ '2024-01-01 00:00:00+00'");
+        Assert.Equal("2024-01-01 09:00:00.25+09\n2024-01-01 00:00:00+00", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Session_characteristics_and_transaction_warnings()
+    {
+        var result = await Psql.RunAsync(fixture.Port,
+            "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SERIALIZABLE; SHOW default_transaction_isolation; " +
+            "COMMIT; BEGIN; BEGIN; START TRANSACTION READ ONLY; ROLLBACK");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("serializable", result.Stdout);
+        Assert.Contains("there is no transaction in progress", result.Stderr);
+        Assert.Contains("there is already a transaction in progress", result.Stderr);
+    }
+
+    [Fact]
+    public async Task Show_all_lists_settings()
+    {
+        var result = await Psql.RunAsync(fixture.Port, "SHOW ALL");
+        Assert.Contains("deepsql.batch_size|32|", result.Stdout);
+        Assert.Contains("standard_conforming_strings|on|", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Transaction_status_follows_begin_error_rollback()
+    {
+        await using var client = await RawPgClient.StartupAsync(fixture.Port);
+        async Task<char> StatusAfter(string sql)
+        {
+            await client.SendAsync('Q', RawPgClient.CString(sql));
+            var messages = await client.ReadUntilAsync('Z');
+            return (char)messages[^1].Body[0];
+        }
+
+        Assert.Equal('T', await StatusAfter("BEGIN"));
+        Assert.Equal('T', await StatusAfter("SELECT 1"));
+        Assert.Equal('E', await StatusAfter("SELECT * FROM no_table_in_tx"));
+        await client.SendAsync('Q', RawPgClient.CString("SELECT 1"));
+        var ignored = await client.ReadUntilAsync('Z');
+        Assert.Equal("25P02", RawPgClient.Field(ignored.Single(m => m.Type == 'E').Body, 'C'));
+        Assert.Equal('I', await StatusAfter("ROLLBACK"));
+        Assert.Equal('I', await StatusAfter("SELECT 1"));
+    }
+
+    [Fact]
+    public async Task Rolled_back_transaction_leaves_no_rows_and_commit_keeps_them()
+    {
+        await using var connection = await fixture.OpenAsync();
+        await using var command = new NpgsqlCommand("CREATE TABLE tx_rows (id INTEGER)", connection);
+        await command.ExecuteNonQueryAsync();
+        await using (var tx = await connection.BeginTransactionAsync())
+        {
+            command.CommandText = "INSERT INTO tx_rows VALUES (1)";
+            await command.ExecuteNonQueryAsync();
+            await tx.RollbackAsync();
+        }
+
+        await using (var tx = await connection.BeginTransactionAsync())
+        {
+            command.CommandText = "INSERT INTO tx_rows VALUES (2)";
+            await command.ExecuteNonQueryAsync();
+            await tx.CommitAsync();
+        }
+
+        command.CommandText = "SELECT string_agg(id::VARCHAR, ',') FROM tx_rows";
+        Assert.Equal("2", await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task Cursor_declare_fetch_close()
+    {
+        var result = await Psql.RunAsync(fixture.Port,
+            "BEGIN; DECLARE c CURSOR FOR SELECT i FROM range(10) t(i); FETCH 3 FROM c; FETCH NEXT c; MOVE 2 IN c; FETCH ALL FROM c; CLOSE c; COMMIT",
+            tuplesOnly: false);
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Stdout.Split('\n').Where(l => l.Length > 0).ToArray();
+        Assert.Equal(["BEGIN", "DECLARE CURSOR", "i", "0", "1", "2", "(3 rows)", "i", "3", "(1 row)", "MOVE 2", "i", "6", "7", "8", "9", "(4 rows)", "CLOSE CURSOR", "COMMIT"], lines);
+    }
+
+    [Fact]
+    public async Task Declare_outside_a_transaction_needs_with_hold()
+    {
+        var result = await Psql.RunAsync(fixture.Port, "DECLARE c CURSOR FOR SELECT 1");
+        Assert.Contains("25P01", result.Stderr);
+    }
+
+    [Fact]
+    public async Task Discard_all_resets_settings_and_prepared_statements()
+    {
+        var result = await Psql.RunAsync(fixture.Port,
+            "SET deepsql.batch_size = 4; DISCARD ALL; SHOW deepsql.batch_size; LISTEN x; UNLISTEN *; DEALLOCATE ALL", tuplesOnly: false);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(["SET", "DISCARD ALL", "deepsql.batch_size", "32", "(1 row)", "LISTEN", "UNLISTEN", "DEALLOCATE ALL"],
+            result.Stdout.Split('\n').Where(l => l.Length > 0 && !l.StartsWith('-')).ToArray());
+    }
+}
