@@ -82,8 +82,17 @@ internal sealed partial class PgConnection
 
                     var (more, batch) = await RunBlockingAsync(() =>
                     {
-                        var ok = result.TryReadBatch(RowsPerBatch, out var b);
-                        return (ok, b);
+                        try
+                        {
+                            var ok = result.TryReadBatch(RowsPerBatch, out var b);
+                            return (ok, b);
+                        }
+                        catch (ObjectDisposedException)
+                        {
+                            // one streaming result per engine session: a later statement ended this portal's
+                            throw new PgException(PgSqlState.ObjectNotInPrerequisiteState,
+                                $"portal \"{portal.Name}\" was closed by a later statement in this session");
+                        }
                     }, ct).ConfigureAwait(false);
                     WriteNotices();
                     if (!more)

@@ -98,7 +98,7 @@ internal sealed class PgCursor(string name, IQueryResult result, bool hold) : ID
     {
         while (_batch is null || _index >= _batch.Count)
         {
-            if (_exhausted || !result.TryReadBatch(Math.Max(max, 256), out var next))
+            if (_exhausted || !TryRead(Math.Max(max, 256), out var next))
             {
                 _exhausted = true;
                 return [];
@@ -120,6 +120,20 @@ internal sealed class PgCursor(string name, IQueryResult result, bool hold) : ID
     }
 
     public void Dispose() => result.Dispose();
+
+    private bool TryRead(int max, out RowBatch batch)
+    {
+        try
+        {
+            return result.TryReadBatch(max, out batch);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The engine streams one result per session at a time: a later statement ended this one.
+            throw new PgException(PgSqlState.ObjectNotInPrerequisiteState,
+                $"cursor \"{Name}\" was closed by a later statement in this session");
+        }
+    }
 }
 
 /// <summary>FETCH n: streams up to n rows of a cursor.</summary>

@@ -42,6 +42,7 @@ public static class PgSqlState
     public const string TooManyConnections = "53300";
 
     // 55 object not in prerequisite state
+    public const string ObjectNotInPrerequisiteState = "55000";
     public const string CantChangeRuntimeParam = "55P02";
 
     // 57 operator intervention

@@ -135,6 +135,17 @@ public sealed class SessionCommandTests(PgServerFixture fixture)
     }
 
     [Fact]
+    public async Task Cursor_ended_by_a_later_statement_is_an_error_not_a_closed_session()
+    {
+        var result = await Psql.RunAsync(fixture.Port,
+            "BEGIN; DECLARE c2 CURSOR FOR SELECT i FROM range(1000) t(i); FETCH 1 FROM c2; SELECT 'between'; FETCH 300 FROM c2");
+        // rows read ahead (one batch) still come; past them the engine has ended the result
+        Assert.Equal("0\nbetween", result.Stdout);
+        Assert.Contains("55000", result.Stderr);
+        Assert.DoesNotContain("XX000", result.Stderr);
+    }
+
+    [Fact]
     public async Task Declare_outside_a_transaction_needs_with_hold()
     {
         var result = await Psql.RunAsync(fixture.Port, "DECLARE c CURSOR FOR SELECT 1");
