@@ -46,7 +46,7 @@ public static class FeaturizeBenchmark
         var baselineSeconds = sw.Elapsed.TotalSeconds;
 
         // ---- the service ----
-        await using var conn = new NpgsqlConnection($"Host=127.0.0.1;Port={host.PgPort};Username=analyst;Pooling=false;Command Timeout=0;Server Compatibility Mode=NoTypeLoading");
+        await using var conn = new NpgsqlConnection($"Host=127.0.0.1;Port={host.PgPort};Username=analyst;Pooling=false;Command Timeout=0");
         await conn.OpenAsync();
         await ServiceAsync(conn, Path.Combine(photos, "photo_000[0-3].jpg"), 4); // warm-up
         sw.Restart();

@@ -35,7 +35,7 @@ public sealed class RestartTests
                 };
                 using var r = await http.PostAsync("/api/models", form);
                 Assert.Equal(HttpStatusCode.Created, r.StatusCode);
-                await using var conn = new NpgsqlConnection($"Host=127.0.0.1;Port={first.PgPort};Username=analyst;Pooling=false;Server Compatibility Mode=NoTypeLoading");
+                await using var conn = new NpgsqlConnection($"Host=127.0.0.1;Port={first.PgPort};Username=analyst;Pooling=false");
                 await conn.OpenAsync();
                 await using var cmd = new NpgsqlCommand("CREATE TABLE kept(i INTEGER); INSERT INTO kept VALUES (1), (2), (3)", conn);
                 await cmd.ExecuteNonQueryAsync();
@@ -44,7 +44,7 @@ public sealed class RestartTests
             await using var second = await DeepSqlHost.StartAsync(options, logging: b => b.AddFilter(_ => false));
             await second.Ready;
             Assert.True(second.Health.IsHealthy);
-            await using var conn2 = new NpgsqlConnection($"Host=127.0.0.1;Port={second.PgPort};Username=analyst;Pooling=false;Server Compatibility Mode=NoTypeLoading");
+            await using var conn2 = new NpgsqlConnection($"Host=127.0.0.1;Port={second.PgPort};Username=analyst;Pooling=false");
             await conn2.OpenAsync();
             await using var q = new NpgsqlCommand("SELECT kept_color($1), (SELECT sum(i) FROM kept)", conn2);
             q.Parameters.AddWithValue(TestImages.Solid(TestImages.Blue));

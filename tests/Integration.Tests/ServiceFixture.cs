@@ -20,7 +20,7 @@ public sealed class ServiceFixture : IAsyncLifetime
     public HttpClient Admin { get; private set; } = null!;
 
     public string ConnectionString =>
-        $"Host=127.0.0.1;Port={Host.PgPort};Username=analyst;Database=deepsql;Pooling=false;Timeout=30;Command Timeout=300;Server Compatibility Mode=NoTypeLoading";
+        $"Host=127.0.0.1;Port={Host.PgPort};Username=analyst;Database=deepsql;Pooling=false;Timeout=30;Command Timeout=300";
 
     public async Task InitializeAsync()
     {
@@ -35,7 +35,7 @@ public sealed class ServiceFixture : IAsyncLifetime
             FilesDirs = Environment.GetEnvironmentVariable("DEEPSQL_TEST_PHOTOS") is { Length: > 0 } photos ? [photos] : [],
         }, logging: b => b.AddFilter(_ => false));
         await Host.Ready.WaitAsync(TimeSpan.FromMinutes(5));
-        Assert.True(Host.Health.IsHealthy, "the service did not become healthy");
+        Assert.True(Host.Health.IsHealthy, $"the service did not become healthy: {Host.StartupError}");
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Host.HttpPort}") };
         Admin = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Host.HttpPort}") };
         Admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "test-admin-token");

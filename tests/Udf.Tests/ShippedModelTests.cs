@@ -26,12 +26,12 @@ public sealed class ShippedModelTests(ShippedModelsFixture fixture) : IClassFixt
 
         Assert.Equal(["embed", "featurize"], F.Store.List().Select(e => e.Name));
         Assert.All(F.Store.List(), e => Assert.Single(e.Versions));
-        Assert.Equal(Engines.SqlTypeKind.Blob, SqlTypeKindOf("featurize"));
-        Assert.Equal(Engines.SqlTypeKind.Text, SqlTypeKindOf("embed"));
+        Assert.Equal(DeepSql.Udf.Engines.SqlTypeKind.Blob, SqlTypeKindOf("featurize"));
+        Assert.Equal(DeepSql.Udf.Engines.SqlTypeKind.Text, SqlTypeKindOf("embed"));
         Assert.Equal("MeanImage", F.Store.List().Single(e => e.Name == "featurize").Current.Manifest.Input.Mean!.Initializer);
     }
 
-    private Engines.SqlTypeKind SqlTypeKindOf(string function) => F.Engine.Function(function).Parameters[0].Kind;
+    private DeepSql.Udf.Engines.SqlTypeKind SqlTypeKindOf(string function) => F.Engine.Function(function).Parameters[0].Kind;
 
     [Fact]
     public void Featurize_of_a_real_photo_is_512_floats_and_a_batch_equals_single_runs()

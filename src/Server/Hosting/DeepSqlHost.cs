@@ -61,6 +61,9 @@ public sealed partial class DeepSqlHost : IAsyncDisposable
     /// <summary>Finishes when the shipped models are loaded and demo data is in place (or failed to load).</summary>
     public Task Ready { get; private set; } = Task.CompletedTask;
 
+    /// <summary>Why the shipped models could not be loaded, if they could not (the service then stays unhealthy).</summary>
+    public Exception? StartupError { get; private set; }
+
     /// <summary>The admin token in force.</summary>
     public string AdminToken { get; private set; } = "";
 
@@ -164,6 +167,7 @@ public sealed partial class DeepSqlHost : IAsyncDisposable
         }
         catch (Exception e)
         {
+            StartupError = e;
             LogStartupFailed(_log, e);
             return;
         }

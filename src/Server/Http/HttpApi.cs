@@ -34,6 +34,9 @@ public static class HttpApi
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseStatusCodePages();
+        var health = app.Services.GetRequiredService<ServiceHealth>();
+        app.Lifetime.ApplicationStarted.Register(() => health.HttpListening = true);
+        app.Lifetime.ApplicationStopping.Register(() => health.HttpListening = false);
 
         app.MapGet("/health", (ServiceHealth health) => health.IsHealthy
                 ? Results.Ok(new HealthResponse("ok", health.ModelsLoaded, health.PgListening, health.HttpListening))
@@ -41,7 +44,8 @@ public static class HttpApi
                     statusCode: StatusCodes.Status503ServiceUnavailable))
             .WithTags("Service").WithName("Health")
             .WithSummary("200 {\"status\":\"ok\"} when models are loaded and both ports listen, else 503")
-            .Produces<HealthResponse>(200).Produces<HealthResponse>(503);
+            .Produces<HealthResponse>(200).Produces<HealthResponse>(503)
+            .WithResponseExample(200, """{"status": "ok", "modelsLoaded": true, "pgListening": true, "httpListening": true}""");
 
         app.MapGet("/metrics", (QueryMetrics metrics, ModelStore store, IServiceProvider sp) =>
             {

@@ -109,7 +109,7 @@ public static class HttpAuthFilters
 {
     /// <summary>401 unless the caller holds the admin token.</summary>
     public static TBuilder RequireAdminToken<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
+        builder.WithMetadata(new OpenApiAuthMetadata("adminToken")).AddEndpointFilter(async (context, next) =>
         {
             var auth = context.HttpContext.RequestServices.GetRequiredService<HttpAuth>();
             if (!auth.IsAdmin(context.HttpContext))
@@ -124,7 +124,7 @@ public static class HttpAuthFilters
 
     /// <summary>401 unless the caller may query (Basic user, trusted loopback or admin).</summary>
     public static TBuilder RequireQueryUser<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
+        builder.WithMetadata(new OpenApiAuthMetadata("basic")).AddEndpointFilter(async (context, next) =>
         {
             var auth = context.HttpContext.RequestServices.GetRequiredService<HttpAuth>();
             var user = auth.QueryUser(context.HttpContext);

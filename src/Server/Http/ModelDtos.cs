@@ -17,9 +17,12 @@ public sealed record ModelVersionDto(string Name, int Version, string Sha256, Da
         return document.RootElement.Clone();
     }
 
+    // the version folder holds the store's own files next to the assets (layout documented on ModelStore)
     private static IReadOnlyList<string> AssetsOf(ModelVersion v) =>
         v.AssetDirectory is { } dir && Directory.Exists(dir)
-            ? Directory.EnumerateFiles(dir).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToArray()
+            ? Directory.EnumerateFiles(dir).Select(Path.GetFileName).OfType<string>()
+                .Where(f => f is not ("model.onnx" or "manifest.json" or "version.json") && !f.StartsWith('.'))
+                .Order(StringComparer.Ordinal).ToArray()
             : [];
 }
 
@@ -77,3 +80,14 @@ public sealed record AliasRequest(int Version);
 /// <summary>What POST /api/models/inspect found in a file.</summary>
 public sealed record InspectResponse(IReadOnlyList<TensorInfo> Inputs, IReadOnlyList<TensorInfo> Outputs,
     IReadOnlyCollection<string> Initializers, long SizeBytes);
+
+/// <summary>The parts of a POST /api/models upload (documents the multipart body; the endpoint streams it itself).</summary>
+/// <param name="Model">The ONNX file.</param>
+/// <param name="Manifest">The manifest JSON (a file or a text field).</param>
+/// <param name="Replace">"false": refuse when the name exists (409); default true adds a version.</param>
+/// <param name="Assets">Any other file parts are kept with the version under their file name (e.g. vocab.txt).</param>
+public sealed record ModelUploadForm(IFormFile Model, string Manifest, bool? Replace, IFormFileCollection? Assets);
+
+/// <summary>The part of a POST /api/models/inspect upload (or send the file as the raw body).</summary>
+/// <param name="Model">The ONNX file.</param>
+public sealed record InspectForm(IFormFile Model);

@@ -31,15 +31,33 @@ internal static class ModelEndpoints
             .DisableAntiforgery()
             .WithName("RegisterModel")
             .WithSummary("Register a new version: multipart part 'model' = ONNX file, part 'manifest' = manifest JSON, other file parts = assets")
-            .Accepts<IFormFile>("multipart/form-data")
-            .Produces<ModelVersionDto>(201).ProducesValidationProblem().ProducesProblem(401).ProducesProblem(413);
+            .Accepts<ModelUploadForm>("multipart/form-data")
+            .Produces<ModelVersionDto>(201).ProducesValidationProblem().ProducesProblem(401).ProducesProblem(413)
+            .WithResponseExample(201, """
+                {"name": "predict_color", "version": 1, "sha256": "9f2c…", "createdAt": "2026-12-01T08:00:00+00:00", "sizeBytes": 1234,
+                 "manifest": {"name": "predict_color", "task": "classify",
+                   "input": {"tensor": "image", "kind": "image", "width": 32, "height": 32, "resize": "stretch", "channels": "RGB",
+                             "layout": "NCHW", "scale": 0.00392157, "mean": [0, 0, 0], "std": [1, 1, 1]},
+                   "output": {"tensor": "scores", "activation": "softmax"}, "labels": ["red", "green", "blue"]},
+                 "assets": []}
+                """)
+            .WithResponseExample(400, """
+                {"title": "The model was not registered", "status": 400,
+                 "errors": {"input.width": ["manifest says 64x64 but graph input 'image' is 32x32 (NCHW [-1,3,32,32])"],
+                            "labels": ["manifest has 2 labels but output 'scores' [-1,3] has 3 classes"]},
+                 "codes": {"input.width": ["shape_mismatch"], "labels": ["label_count_mismatch"]}}
+                """, "application/problem+json");
 
         models.MapPost("/inspect", InspectAsync)
             .RequireAdminToken()
             .DisableAntiforgery()
             .WithName("InspectModel").WithSummary("Read an ONNX file's inputs and outputs (raw body or multipart part 'model'); nothing is stored")
-            .Accepts<IFormFile>("multipart/form-data", "application/octet-stream")
-            .Produces<InspectResponse>().ProducesProblem(400).ProducesProblem(413);
+            .Accepts<InspectForm>("multipart/form-data", "application/octet-stream")
+            .Produces<InspectResponse>().ProducesProblem(400).ProducesProblem(413)
+            .WithResponseExample(200, """
+                {"inputs": [{"name": "image", "elementType": "float", "shape": [-1, 3, 32, 32]}],
+                 "outputs": [{"name": "scores", "elementType": "float", "shape": [-1, 3]}], "initializers": ["W", "B"], "sizeBytes": 1234}
+                """);
 
         models.MapDelete("/{name}", (string name, ModelStore store, ILogger<HttpLog> log) =>
             {
@@ -80,7 +98,9 @@ internal static class ModelEndpoints
             })
             .RequireAdminToken()
             .WithName("SetModelAlias").WithSummary("Point an alias at a version; 'current' decides what the function name runs")
-            .Produces<Dictionary<string, int>>().ProducesProblem(400).ProducesProblem(404);
+            .Produces<Dictionary<string, int>>().ProducesProblem(400).ProducesProblem(404)
+            .WithRequestExample("""{"version": 2}""")
+            .WithResponseExample(200, """{"current": 2}""");
 
         models.MapGet("/{name}/file", (string name, int? version, ModelStore store) =>
             {

@@ -37,7 +37,13 @@ public static class PredictEndpoints
             .WithTags("Query").WithName("Predict")
             .WithSummary("Run a model on a raw image body, a multipart upload of several files, text/plain or {\"texts\":[…]}")
             .Accepts<IFormFile>("multipart/form-data", "image/jpeg", "image/png", "application/octet-stream", "text/plain", "application/json")
-            .Produces<PredictResponse>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(413);
+            .Produces<PredictResponse>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(413)
+            .WithResponseExample(200, """
+                {"function": "predict_color", "model": "predict_color", "version": 1, "task": "classify", "latencyMs": 3.2,
+                 "results": [{"input": "red.png", "label": "red", "score": 0.97,
+                              "top": [{"label": "red", "score": 0.97}, {"label": "green", "score": 0.02}, {"label": "blue", "score": 0.01}]}],
+                 "notices": []}
+                """);
     }
 
     /// <summary>Top <paramref name="k"/> labels by score, best first (ties: lower index first).</summary>
@@ -94,7 +100,7 @@ public static class PredictEndpoints
         float[]?[] outputs;
         try
         {
-            outputs = await Task.Run(() => runtime.Run(modelName, rows, session), context.RequestAborted);
+            (outputs, version) = await Task.Run(() => runtime.RunForFunction(modelName, function, rows, session), context.RequestAborted);
         }
         catch (EngineException e)
         {
@@ -115,12 +121,43 @@ public static class PredictEndpoints
             results[i] = output is null
                 ? new PredictItem(inputs[i], Error: isText ? "no output for this text" : "could not decode this image")
                 : manifest.Task == ModelTask.Classify
-                    ? Classified(inputs[i], output, manifest.Labels)
+                    ? Classified(inputs[i], manifest.Output.Activation == "softmax" ? Softmax(output) : output, manifest.Labels)
                     : new PredictItem(inputs[i], Vector: output);
         }
 
         return Results.Ok(new PredictResponse(function, modelName, version.Version, ModelSummaryDto.TaskName(manifest.Task),
             latencyMs, results, session.DrainNotices()));
+    }
+
+    /// <summary>exp(x − max) / Σ: scores that sum to 1.</summary>
+    public static float[] Softmax(ReadOnlySpan<float> logits)
+    {
+        var result = new float[logits.Length];
+        if (logits.Length == 0)
+        {
+            return result;
+        }
+
+        var max = float.NegativeInfinity;
+        foreach (var x in logits)
+        {
+            max = Math.Max(max, x);
+        }
+
+        var sum = 0.0;
+        for (var i = 0; i < logits.Length; i++)
+        {
+            var e = Math.Exp(logits[i] - max);
+            result[i] = (float)e;
+            sum += e;
+        }
+
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = (float)(result[i] / sum);
+        }
+
+        return result;
     }
 
     private static PredictItem Classified(string input, float[] scores, IReadOnlyList<string>? labels)

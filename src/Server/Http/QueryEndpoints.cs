@@ -24,7 +24,20 @@ internal static class QueryEndpoints
             .Produces(200, contentType: NdjsonResultWriter.MediaType)
             .Produces(200, contentType: CsvResultWriter.MediaType)
             .Produces(200, contentType: ArrowResultWriter.MediaType)
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(406).ProducesProblem(408).ProducesProblem(500);
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(406).ProducesProblem(408).ProducesProblem(500)
+            .WithRequestExample("""
+                {"sql": "SELECT filename, predict_label(content) AS label FROM read_blob('photos/*.jpg') WHERE size > $1",
+                 "parameters": [1024], "limit": 100, "timeoutMs": 30000}
+                """)
+            .WithResponseExample(200, """
+                {"columns": [{"name": "filename", "type": "VARCHAR"}, {"name": "label", "type": "VARCHAR"}],
+                 "rows": [["photos/cat.jpg", "cat"], ["photos/dog.jpg", "dog"]],
+                 "rowCount": 2, "truncated": false, "statement": "SELECT"}
+                """)
+            .WithResponseExample(400, """
+                {"type": "https://tools.ietf.org/html/rfc9110#section-15.5.1", "title": "Bad request", "status": 400,
+                 "detail": "Catalog Error: Table with name photos does not exist!", "sqlstate": "42P01"}
+                """, "application/problem+json");
     }
 
     /// <summary>A session id for an HTTP request's engine session, apart from the Postgres port's process ids.</summary>
@@ -70,6 +83,7 @@ internal static class QueryEndpoints
         IEngineSession? session = null;
         IQueryResult? result = null;
         ResultWriter? writer = null;
+        long rowsSent = 0;
         try
         {
             session = engine.OpenSession(new SessionContext { SessionId = NextSessionId(), User = user });
@@ -85,23 +99,22 @@ internal static class QueryEndpoints
             context.Response.StatusCode = 200;
             context.Response.ContentType = writer.ContentType;
             await writer.WriteHeaderAsync(streamed.Columns, ct);
-            long rows = 0;
             var truncated = false;
             while (batch is not null)
             {
                 metrics.RecordResultBatch(QueryMetrics.HttpPort, batch.Rows.Count);
                 await writer.WriteBatchAsync(batch.Rows, ct);
-                rows += batch.Rows.Count;
-                if (rows >= limit)
+                rowsSent += batch.Rows.Count;
+                if (rowsSent >= limit)
                 {
                     truncated = await ReadAsync(streamed, 1, ct) is { Rows.Count: > 0 };
                     break;
                 }
 
-                batch = await ReadAsync(streamed, (int)Math.Min(options.BatchRows, limit - rows), ct);
+                batch = await ReadAsync(streamed, (int)Math.Min(options.BatchRows, limit - rowsSent), ct);
             }
 
-            await writer.WriteEndAsync(new ResultTrailer(rows, truncated, streamed.StatementKind, streamed.RowsAffected,
+            await writer.WriteEndAsync(new ResultTrailer(rowsSent, truncated, streamed.StatementKind, streamed.RowsAffected,
                 session.Context.DrainNotices()), ct);
             outcome = "ok";
             return Results.Empty;
@@ -138,7 +151,9 @@ internal static class QueryEndpoints
             result?.Dispose();
             session?.Dispose();
             metrics.SessionClosed(QueryMetrics.HttpPort);
-            metrics.RecordQuery(QueryMetrics.HttpPort, outcome, Stopwatch.GetElapsedTime(started).TotalSeconds);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            metrics.RecordQuery(QueryMetrics.HttpPort, outcome, elapsed.TotalSeconds);
+            HttpLog.QueryFinished(log, outcome, user, rowsSent, elapsed.TotalMilliseconds, mediaType);
         }
     }
 

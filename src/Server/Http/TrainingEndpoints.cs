@@ -21,7 +21,15 @@ internal static class TrainingEndpoints
             .RequireAdminToken()
             .WithTags("Training").WithName("TrainModel")
             .WithSummary("Start training a classifier head on a backbone's features from a SQL query of (image, label) rows")
-            .Produces<TrainJobView>(202).ProducesValidationProblem().ProducesProblem(401).ProducesProblem(501);
+            .Produces<TrainJobView>(202).ProducesValidationProblem().ProducesProblem(401).ProducesProblem(501)
+            .WithRequestExample("""
+                {"name": "predict_label", "query": "SELECT content AS image, label FROM read_blob('train/*/*.jpg') JOIN labels USING (filename)",
+                 "backbone": "featurize", "epochs": 30, "l2": 0.0001, "validation": 0.1, "seed": 42, "replace": false}
+                """)
+            .WithResponseExample(202, """
+                {"id": "3f9a1c2b7d4e", "name": "predict_label", "status": "Running", "startedAt": "2026-12-01T08:00:00+00:00",
+                 "endedAt": null, "progress": ["featurizing 1200 rows with featurize"], "report": null, "error": null}
+                """);
 
         var jobsGroup = app.MapGroup("/api/jobs").WithTags("Training").RequireAdminToken();
         jobsGroup.MapGet("/", (TrainingJobs jobs) => Results.Ok(jobs.List()))

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Serialization;
 using DeepSql.Server.Observability;
+using DeepSql.Server.Sql;
 using DeepSql.Udf.Engines;
 
 namespace DeepSql.Server.Http;
@@ -10,13 +11,13 @@ public sealed record TrainJobRequest(string Name, string Query, string Backbone 
     double? L2 = null, double? Validation = null, int? Seed = null, bool Replace = false);
 
 /// <summary>
-/// What the train endpoint needs of the trainer. The composition root implements it over
-/// ModelStatementInterceptor.TrainAsync (branch "training"); the report it returns is shown as JSON.
+/// What the train endpoint needs of the trainer. <see cref="InterceptorModelTrainer"/> implements it over
+/// ModelStatementInterceptor.TrainAsync; a test or another host may register its own.
 /// </summary>
 public interface IModelTrainer
 {
-    /// <summary>Trains and publishes a model; reports progress lines as it goes; returns the training report.</summary>
-    Task<object?> TrainAsync(TrainJobRequest request, IEngineSession session, IProgress<string> progress, CancellationToken cancellationToken);
+    /// <summary>Trains and publishes a model; reports progress lines as it goes; returns what it did.</summary>
+    Task<TrainingSummary> TrainAsync(TrainJobRequest request, IEngineSession session, IProgress<string> progress, CancellationToken cancellationToken);
 }
 
 /// <summary>State of a training job.</summary>
@@ -38,7 +39,7 @@ public enum TrainJobStatus
 
 /// <summary>A training job as GET /api/jobs/{id} shows it.</summary>
 public sealed record TrainJobView(string Id, string Name, TrainJobStatus Status, DateTimeOffset StartedAt,
-    DateTimeOffset? EndedAt, IReadOnlyList<string> Progress, object? Report, string? Error);
+    DateTimeOffset? EndedAt, IReadOnlyList<string> Progress, TrainingSummary? Report, string? Error);
 
 /// <summary>Background training jobs, by id. Thread-safe; keeps the last 100 finished jobs.</summary>
 public sealed class TrainingJobs(IQueryEngine engine, ILogger<HttpLog> log, IServiceProvider services)
@@ -49,13 +50,12 @@ public sealed class TrainingJobs(IQueryEngine engine, ILogger<HttpLog> log, ISer
     private readonly ILogger<HttpLog> _log = log;
     private readonly IServiceProvider _services = services;
 
-    /// <summary>True when a trainer is wired.</summary>
-    public bool Available => _services.GetService<IModelTrainer>() is not null;
-
     /// <summary>Starts a job; null when no trainer is wired.</summary>
     public TrainJobView? Start(TrainJobRequest request, string user)
     {
-        var trainer = _services.GetService<IModelTrainer>();
+        var trainer = _services.GetService<IModelTrainer>()
+            ?? ((_services.GetService<ModelStatementInterceptor>() ?? _services.GetService<IStatementInterceptor>() as ModelStatementInterceptor)
+                is { } interceptor ? new InterceptorModelTrainer(interceptor) : null);
         if (trainer is null)
         {
             return null;
@@ -127,7 +127,7 @@ public sealed class TrainingJobs(IQueryEngine engine, ILogger<HttpLog> log, ISer
     {
         private readonly Lock _lock = new();
         private readonly List<string> _progress = [];
-        private object? _report;
+        private TrainingSummary? _report;
         private string? _error;
         private DateTimeOffset? _endedAt;
 
@@ -151,7 +151,7 @@ public sealed class TrainingJobs(IQueryEngine engine, ILogger<HttpLog> log, ISer
             }
         }
 
-        public void Finish(TrainJobStatus status, object? report, string? error)
+        public void Finish(TrainJobStatus status, TrainingSummary? report, string? error)
         {
             lock (_lock)
             {

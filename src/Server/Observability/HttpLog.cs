@@ -19,6 +19,9 @@ public sealed partial class HttpLog
     [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Query failed with {SqlState}: {Message}")]
     public static partial void QueryFailed(ILogger logger, string sqlState, string message);
 
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Debug, Message = "Query {Outcome} as {User}: {Rows} rows in {Milliseconds} ms ({Format})")]
+    public static partial void QueryFinished(ILogger logger, string outcome, string user, long rows, double milliseconds, string format);
+
     [LoggerMessage(EventId = 2011, Level = LogLevel.Error, Message = "Query failed unexpectedly")]
     public static partial void QueryCrashed(ILogger logger, Exception exception);
 

@@ -2,6 +2,7 @@ using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using DeepSql.Registry;
 using Google.Protobuf;
+using DeepSql.Udf.Onnx;
 using Onnx;
 
 namespace DeepSql.Udf.Models;
@@ -73,8 +74,8 @@ public static class ShippedModels
     /// </summary>
     public static byte[] BuildResNet18()
     {
-        var model = ModelProto.Parser.ParseFromFile(PackageFiles.Find(ResNetPackage, ResNetVersion, "tools/DnnImageModels/ResNet18Onnx/ResNet18.onnx"));
-        var prep = ModelProto.Parser.ParseFromFile(PackageFiles.Find(ResNetPackage, ResNetVersion, "tools/DnnImageModels/ResNetPrepOnnx/ResNetPreprocess.onnx"));
+        var model = OnnxFile.Read(PackageFiles.Find(ResNetPackage, ResNetVersion, "tools/DnnImageModels/ResNet18Onnx/ResNet18.onnx"));
+        var prep = OnnxFile.Read(PackageFiles.Find(ResNetPackage, ResNetVersion, "tools/DnnImageModels/ResNetPrepOnnx/ResNetPreprocess.onnx"));
         var graph = model.Graph;
         var initializers = graph.Initializer.ToDictionary(t => t.Name, StringComparer.Ordinal);
         foreach (var value in graph.Input.Where(i => !initializers.ContainsKey(i.Name)).Concat(graph.Output))

@@ -8,7 +8,7 @@ public static class InitializerReader
     /// <summary>The float values of initializer <paramref name="name"/>; false when absent or not float.</summary>
     public static bool TryReadFloats(string onnxPath, string name, out float[]? values, out long[]? dims)
     {
-        var graph = ModelProto.Parser.ParseFromFile(onnxPath).Graph;
+        var graph = OnnxFile.Read(onnxPath).Graph;
         var tensor = graph.Initializer.FirstOrDefault(t => t.Name == name);
         values = null;
         dims = null;

@@ -18,7 +18,7 @@ public sealed class OrtModelInspector : IModelInspector
         ModelProto proto;
         try
         {
-            proto = ModelProto.Parser.ParseFromFile(onnxPath);
+            proto = OnnxFile.Read(onnxPath);
         }
         catch (InvalidProtocolBufferException)
         {

@@ -92,15 +92,12 @@ public static class OnnxHeadComposer
 
     private static void EnsureOpset(ModelProto model)
     {
-        // Flatten(axis), Gemm with C and Softmax(axis=1) on 2-D input mean the same from opset 9 on.
-        var main = model.OpsetImport.FirstOrDefault(o => string.IsNullOrEmpty(o.Domain) || o.Domain == "ai.onnx");
-        if (main is null)
+        // Flatten(axis), Gemm with C, Softmax(axis=1) on 2-D input and LpNormalization mean the same in every opset
+        // from 7 on, so the backbone's opset is kept: raising it would change its own operators (BatchNormalization
+        // lost "spatial" in opset 9, and ONNX Runtime then refuses the graph).
+        if (!model.OpsetImport.Any(o => string.IsNullOrEmpty(o.Domain) || o.Domain == "ai.onnx"))
         {
             model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = 13 });
-        }
-        else if (main.Version < 9)
-        {
-            main.Version = 9;
         }
     }
 

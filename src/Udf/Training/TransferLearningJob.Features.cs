@@ -20,12 +20,14 @@ public sealed partial class TransferLearningJob
         var labels = new List<string>();
         int nullLabels = 0, undecodable = 0, seen = 0, decile = 0;
         var clock = Stopwatch.StartNew();
+        // Batches of at most a tenth of the rows, so that every 10 % step is reported.
+        var batchRows = (int)Math.Clamp(total / 10, 1, Math.Max(1, _options.BatchRows));
         using (var result = session.Execute(query, cancellationToken: token))
         {
             var (imageColumn, labelColumn) = FindColumns(result.Columns);
-            var images = new List<object?>(_options.BatchRows);
-            var batchLabels = new List<string>(_options.BatchRows);
-            while (result.TryReadBatch(_options.BatchRows, out var batch))
+            var images = new List<object?>(batchRows);
+            var batchLabels = new List<string>(batchRows);
+            while (result.TryReadBatch(batchRows, out var batch))
             {
                 ThrowIfCancelled(token);
                 images.Clear();

@@ -13,9 +13,35 @@ public sealed partial class TransferLearningJob
         var composed = OnnxHeadComposer.Compose(File.ReadAllBytes(backbone.OnnxPath), backbone.Manifest.Output.Tensor,
             result.Head, backbone.Manifest.Output.Normalize);
         var featuresPerSecond = data.Features.Count / Math.Max(data.Seconds, 1e-9);
-        var report = new TrainingReport
+        var seconds = clock.Elapsed.TotalSeconds;
+        var manifest = new ModelManifest
         {
-            Model = null!,
+            Name = request.Name,
+            Task = ModelTask.Classify,
+            Input = backbone.Manifest.Input,
+            Output = new OutputSpec { Tensor = OnnxHeadComposer.ScoresOutput, Activation = "none" },
+            Labels = labels,
+            Description = $"softmax head on {backbone.Name} v{backbone.Version}, {labels.Count} classes, trained by CREATE MODEL",
+            Lineage = Lineage(request, backbone, labels, data, result, settings, seconds, featuresPerSecond),
+        };
+
+        using var onnx = new MemoryStream(composed, writable: false);
+        var registration = _store.Register(manifest, onnx, replace: request.Replace);
+        if (!registration.Succeeded)
+        {
+            var state = registration.Problems[0].Code switch
+            {
+                "duplicate_name" => ModelSqlStates.DuplicateObject,
+                "reserved_name" => ModelSqlStates.ReservedName,
+                "invalid_name" => ModelSqlStates.InvalidName,
+                _ => ModelSqlStates.InternalError,
+            };
+            throw new EngineException(state, string.Join("; ", registration.Problems.Select(p => $"{p.Field}: {p.Message}")));
+        }
+
+        return new TrainingReport
+        {
+            Model = registration.Stored!,
             Backbone = backbone.Name,
             BackboneVersion = backbone.Version,
             Query = request.Query,
@@ -29,65 +55,38 @@ public sealed partial class TransferLearningJob
             ValidationAccuracy = result.ValidationAccuracy,
             FinalLoss = result.FinalLoss,
             Settings = settings,
-            TrainingSeconds = clock.Elapsed.TotalSeconds,
+            TrainingSeconds = seconds,
             FeaturesPerSecond = featuresPerSecond,
         };
-
-        var manifest = new ModelManifest
-        {
-            Name = request.Name,
-            Task = ModelTask.Classify,
-            Input = backbone.Manifest.Input,
-            Output = new OutputSpec { Tensor = OnnxHeadComposer.ScoresOutput, Activation = "none" },
-            Labels = labels,
-            Description = $"softmax head on {backbone.Name} v{backbone.Version}, {labels.Count} classes, trained by CREATE MODEL",
-            Lineage = Lineage(report),
-        };
-
-        using var onnx = new MemoryStream(composed, writable: false);
-        var registration = _store.Register(manifest, onnx, replace: request.Replace);
-        if (!registration.Succeeded)
-        {
-            var problem = registration.Problems[0];
-            var state = problem.Code switch
-            {
-                "duplicate_name" => ModelSqlStates.DuplicateObject,
-                "reserved_name" => ModelSqlStates.ReservedName,
-                "invalid_name" => ModelSqlStates.InvalidName,
-                _ => ModelSqlStates.InternalError,
-            };
-            throw new EngineException(state, string.Join("; ", registration.Problems.Select(p => $"{p.Field}: {p.Message}")));
-        }
-
-        return report with { Model = registration.Stored!, TrainingSeconds = clock.Elapsed.TotalSeconds };
     }
 
     /// <summary>The lineage object stored in the manifest (snake_case keys; SHOW MODELS reads some of them).</summary>
-    private static JsonElement Lineage(TrainingReport r)
+    private static JsonElement Lineage(TrainRequest request, ModelVersion backbone, IReadOnlyList<string> labels,
+        FeatureData data, HeadTrainingResult result, HeadTrainingSettings settings, double seconds, double featuresPerSecond)
     {
         var lineage = new Dictionary<string, object?>
         {
-            ["backbone"] = r.Backbone,
-            ["backbone_version"] = r.BackboneVersion,
-            ["query"] = r.Query,
-            ["rows_used"] = r.RowsUsed,
-            ["rows_skipped"] = r.RowsSkipped,
-            ["rows_null_label"] = r.RowsNullLabel,
-            ["rows_undecodable"] = r.RowsUndecodable,
-            ["classes"] = r.Classes,
-            ["train_rows"] = r.TrainRows,
-            ["validation_rows"] = r.ValidationRows,
-            ["train_accuracy"] = r.TrainAccuracy,
-            ["validation_accuracy"] = r.ValidationAccuracy,
-            ["final_loss"] = double.IsFinite(r.FinalLoss) ? r.FinalLoss : null,
-            ["epochs"] = r.Settings.Epochs,
-            ["l2"] = r.Settings.L2,
-            ["validation"] = r.Settings.Validation,
-            ["seed"] = r.Settings.Seed,
-            ["learning_rate"] = r.Settings.LearningRate,
-            ["batch_size"] = r.Settings.MiniBatch,
-            ["training_seconds"] = r.TrainingSeconds,
-            ["features_per_second"] = r.FeaturesPerSecond,
+            ["backbone"] = backbone.Name,
+            ["backbone_version"] = backbone.Version,
+            ["query"] = request.Query,
+            ["rows_used"] = data.Features.Count,
+            ["rows_skipped"] = data.NullLabels + data.Undecodable,
+            ["rows_null_label"] = data.NullLabels,
+            ["rows_undecodable"] = data.Undecodable,
+            ["classes"] = labels,
+            ["train_rows"] = result.TrainRows,
+            ["validation_rows"] = result.ValidationRows,
+            ["train_accuracy"] = result.TrainAccuracy,
+            ["validation_accuracy"] = result.ValidationAccuracy,
+            ["final_loss"] = double.IsFinite(result.FinalLoss) ? result.FinalLoss : null,
+            ["epochs"] = settings.Epochs,
+            ["l2"] = settings.L2,
+            ["validation"] = settings.Validation,
+            ["seed"] = settings.Seed,
+            ["learning_rate"] = settings.LearningRate,
+            ["batch_size"] = settings.MiniBatch,
+            ["training_seconds"] = seconds,
+            ["features_per_second"] = featuresPerSecond,
             ["trained_at"] = DateTimeOffset.UtcNow,
         };
         return JsonSerializer.SerializeToElement(lineage);

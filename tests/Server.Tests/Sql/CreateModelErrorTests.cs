@@ -84,6 +84,27 @@ public sealed class CreateModelErrorTests : IClassFixture<ModelTestHost>
     }
 
     [Fact]
+    public void Integer_labels_become_text_labels_in_ordinal_order()
+    {
+        using var session = _host.OpenSession();
+        const string sql = """
+            CREATE MODEL numbered FROM (
+              SELECT image, CASE label WHEN 'red' THEN 10 WHEN 'green' THEN 2 ELSE 3 END AS label FROM errs)
+            WITH (epochs = 20, validation = 0)
+            """;
+
+        using (_host.Interceptor().TryExecute(sql, session, CancellationToken.None))
+        {
+        }
+
+        Assert.True(_host.Store.TryResolve("numbered", out var stored));
+        Assert.Equal(["10", "2", "3"], stored!.Manifest.Labels);
+        var rows = ModelTestHost.Rows(session,
+            "SELECT numbered(image), CASE label WHEN 'red' THEN '10' WHEN 'green' THEN '2' ELSE '3' END FROM errs");
+        Assert.All(rows, r => Assert.Equal(r[1], r[0]));
+    }
+
+    [Fact]
     public void Undecodable_images_are_skipped_and_counted()
     {
         using var session = _host.OpenSession();

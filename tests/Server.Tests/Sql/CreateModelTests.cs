@@ -23,7 +23,7 @@ public sealed class CreateModelTests : IClassFixture<ModelTestHost>
     {
         using var session = _host.OpenSession();
         ModelTestHost.CreateDrawings(session, "colours_train", perColour: 20, seed: 1);
-        var interceptor = _host.Interceptor(new TrainingOptions { BatchRows = 6 });
+        var interceptor = _host.Interceptor(new TrainingOptions { BatchRows = 256 });
 
         using var created = interceptor.TryExecute("""
             CREATE MODEL predict_colour
@@ -36,7 +36,7 @@ public sealed class CreateModelTests : IClassFixture<ModelTestHost>
         Assert.Equal("CREATE MODEL", created.StatementKind);
         Assert.False(created.ReturnsRows);
         var notices = session.Context.DrainNotices();
-        foreach (var percent in new[] { 10, 20, 50, 100 })
+        foreach (var percent in new[] { 10, 20, 30, 40, 50, 60, 70, 80, 90, 100 })
         {
             Assert.Contains(notices, n => n.StartsWith("featurize: ", StringComparison.Ordinal) && n.Contains($"({percent}%)"));
         }

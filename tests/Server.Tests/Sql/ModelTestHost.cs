@@ -3,6 +3,7 @@ using DeepSql.Server.Sql;
 using DeepSql.Udf;
 using DeepSql.Udf.Engines;
 using DeepSql.Udf.Engines.DuckDb;
+using DeepSql.Udf.Models;
 using DeepSql.Udf.Training;
 using Google.Protobuf;
 using Onnx;
@@ -21,11 +22,24 @@ public sealed class ModelTestHost : IDisposable
     private int _sessionIds;
 
     public ModelTestHost()
+        : this(shippedModels: false)
+    {
+    }
+
+    /// <param name="shippedModels">True: the real ResNet18 "featurize" (and MiniLM "embed") instead of the tiny one.</param>
+    internal ModelTestHost(bool shippedModels)
     {
         Store = new ModelStore(_directory, ModelRuntime.CreateInspector());
-        Engine = new DuckDbEngine(new DuckDbEngineOptions { Threads = 1 });
-        Runtime = new ModelRuntime(Store, Engine, new RuntimeOptions { IntraOpThreads = 1 });
+        var threads = shippedModels ? Environment.ProcessorCount : 1;
+        Engine = new DuckDbEngine(new DuckDbEngineOptions { Threads = threads });
+        Runtime = new ModelRuntime(Store, Engine, new RuntimeOptions { IntraOpThreads = threads });
         Runtime.Start();
+        if (shippedModels)
+        {
+            ShippedModels.EnsureInstalled(Store);
+            return;
+        }
+
         using var onnx = new MemoryStream(BuildBackbone());
         var result = Store.Register(BackboneManifest("featurize"), onnx);
         if (!result.Succeeded)

@@ -12,10 +12,13 @@ public class OnnxHeadComposerTests
         [1.5f, -2f, 0.25f, -0.5f, 3f, 1f, 0f, 0.75f, -1.25f, 2f, 2f, -3f],
         [0.1f, -0.2f, 0.3f, 0f]);
 
-    [Fact]
-    public void Composed_model_scores_equal_the_head_on_the_backbone_features()
+    [Theory]
+    [InlineData(13)]
+    [InlineData(7)]
+    public void Composed_model_scores_equal_the_head_on_the_backbone_features(int opset)
     {
-        var composed = OnnxHeadComposer.Compose(TinyBackbone.Build(), "features", Head, normalizeFeatures: false);
+        var composed = OnnxHeadComposer.Compose(TinyBackbone.Build(opset), "features", Head, normalizeFeatures: false);
+        Assert.Equal(opset, ModelProto.Parser.ParseFrom(composed).OpsetImport.Single().Version);
         var (images, features) = Images(5, seed: 7);
 
         var scores = Run(composed, images, 5);

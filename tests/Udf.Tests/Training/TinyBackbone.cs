@@ -13,7 +13,7 @@ internal static class TinyBackbone
 
     public static float MeanImageValue(int channel) => 0.1f * (channel + 1);
 
-    public static byte[] Build()
+    public static byte[] Build(int opset = 13)
     {
         var graph = new GraphProto { Name = "tiny_backbone" };
         graph.Input.Add(Tensor("image", "N", 3, Size, Size));
@@ -30,6 +30,11 @@ internal static class TinyBackbone
         }
 
         graph.Initializer.Add(mean);
+        if (opset < 9)
+        {
+            // IR version 3 (the ResNet18 file's) lists every initializer among the graph inputs.
+            graph.Input.Add(Tensor("MeanImage", null, 3, Size, Size));
+        }
         var sub = new NodeProto { OpType = "Sub", Name = "center" };
         sub.Input.AddRange(["image", "MeanImage"]);
         sub.Output.Add("centered");
@@ -40,15 +45,17 @@ internal static class TinyBackbone
         reduce.Attribute.Add(new AttributeProto { Name = "keepdims", Type = AttributeProto.Types.AttributeType.Int, I = 1 });
         graph.Node.AddRange([sub, reduce]);
 
-        var model = new ModelProto { IrVersion = 8, Graph = graph, ProducerName = "test" };
-        model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = 13 });
+        var model = new ModelProto { IrVersion = opset < 9 ? 3 : 8, Graph = graph, ProducerName = "test" };
+        model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = opset });
         return model.ToByteArray();
     }
 
-    private static ValueInfoProto Tensor(string name, string batch, params long[] dims)
+    private static ValueInfoProto Tensor(string name, string? batch, params long[] dims)
     {
         var shape = new TensorShapeProto();
-        shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimParam = batch });
+        shape.Dim.Add(batch is null
+            ? new TensorShapeProto.Types.Dimension { DimValue = 1 }
+            : new TensorShapeProto.Types.Dimension { DimParam = batch });
         foreach (var d in dims)
         {
             shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimValue = d });
