@@ -34,7 +34,7 @@ public sealed class ServiceFixture : IAsyncLifetime
             InferenceThreads = Environment.ProcessorCount,
         }, logging: b => b.AddFilter(_ => false));
         await Host.Ready.WaitAsync(TimeSpan.FromMinutes(5));
-        Assert.True(Host.Health.IsHealthy, "the service did not become healthy (shipped models not loaded?)");
+        Assert.True(Host.Health.IsHealthy, $"the service did not become healthy: {Host.StartupError?.Message ?? "no startup error"}");
     }
 
     public async Task DisposeAsync()
