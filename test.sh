@@ -13,7 +13,8 @@ log() { printf '\n== %s\n' "$*"; }
 # ---- Debian packages --------------------------------------------------------------------------------------------
 # Clients the conformance tests drive (psql is on the machine; PostgreSQL 15 server for the differential test),
 # chromium for the admin-page browser tests, and the Fashion-MNIST demo data set.
-PACKAGES=(dataset-fashion-mnist chromium libpostgresql-jdbc-java python3-psycopg2 odbc-postgresql unixodbc)
+PACKAGES=(dataset-fashion-mnist chromium libpostgresql-jdbc-java python3-psycopg2 odbc-postgresql unixodbc
+          postgresql-15 postgresql-client-15 openjdk-17-jre-headless)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
