@@ -3,6 +3,7 @@ using DeepSql.Server.PgWire.Messages;
 using DeepSql.Server.PgWire.Protocol;
 using DeepSql.Server.PgWire.Types;
 using DeepSql.Udf.Engines;
+using DeepSql.Udf.Sql;
 
 namespace DeepSql.Server.PgWire;
 
@@ -55,7 +56,7 @@ internal sealed partial class PgConnection
 
     private void Parse(ParseMessage parse)
     {
-        var statements = PgSqlSplitter.Split(parse.Sql);
+        var statements = SqlText.Split(parse.Sql);
         if (statements.Count > 1)
         {
             throw new PgException(PgSqlState.SyntaxError, "cannot insert multiple commands into a prepared statement");
@@ -67,7 +68,7 @@ internal sealed partial class PgConnection
         }
 
         var sql = statements.Count == 0 ? "" : statements[0];
-        var count = Math.Max(PgSqlSplitter.CountParameters(sql), parse.ParameterOids.Length);
+        var count = Math.Max(SqlText.CountParameters(sql), parse.ParameterOids.Length);
         var oids = new int[count];
         parse.ParameterOids.CopyTo(oids, 0);
         _statements[parse.Name] = new PgPreparedStatement(parse.Name, sql, oids, PgSessionCommand.TryParse(sql));

@@ -1,6 +1,7 @@
 using DeepSql.Server.PgWire.Protocol;
 using DeepSql.Server.PgWire.Types;
 using DeepSql.Udf.Engines;
+using DeepSql.Udf.Sql;
 using Microsoft.Extensions.Logging;
 
 namespace DeepSql.Server.PgWire;
@@ -17,7 +18,7 @@ internal sealed partial class PgConnection
     /// <summary>Query message: each statement in turn; the first error skips the rest.</summary>
     private async Task SimpleQueryAsync(string sql, CancellationToken ct)
     {
-        var statements = PgSqlSplitter.Split(sql);
+        var statements = SqlText.Split(sql);
         if (statements.Count == 0)
         {
             PgMessageWriter.EmptyQueryResponse(_out);

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using DuckDB.NET.Data;
 using DuckDB.NET.Native;
+using DeepSql.Udf.Sql;
 
 namespace DeepSql.Udf.Engines.DuckDb;
 
@@ -200,10 +201,10 @@ public sealed class DuckDbSession : IEngineSession
     /// <summary>Prepares without running: result columns, parameter types and statement type.</summary>
     internal StatementShape Prepare(string sql)
     {
-        if (sql.Contains(';', StringComparison.Ordinal) && DuckDbStatements.SplitStatements(sql).Count > 1)
+        if (sql.Contains(';', StringComparison.Ordinal) && SqlText.Split(sql).Count > 1)
         {
             throw new EngineException(DuckDbSqlStates.SyntaxError,
-                "cannot run several statements at once; split them with DuckDbStatements.SplitStatements");
+                "cannot run several statements at once; split them with SqlText.Split");
         }
 
         if (DuckDbStatements.RefusalReason(sql) is { } refusal)
