@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using DeepSql.Udf.Engines;
 
 namespace DeepSql.Server.Http;
 
@@ -131,7 +132,7 @@ public static class HttpAuthFilters
             if (user is null)
             {
                 context.HttpContext.Response.Headers.WWWAuthenticate = "Basic realm=\"deepsql\", charset=\"UTF-8\"";
-                return HttpProblems.Status(401, "Sign in with HTTP Basic as a DeepSQL user.", "28000");
+                return HttpProblems.Status(401, "Sign in with HTTP Basic as a DeepSQL user.", SqlStates.InvalidAuthorizationSpecification);
             }
 
             context.HttpContext.Items[HttpAuth.UserItem] = user;

@@ -14,13 +14,13 @@ public static class HttpProblems
             return StatusCodes.Status500InternalServerError;
         }
 
-        if (sqlState == "57014")
+        if (sqlState == SqlStates.QueryCanceled)
         {
             // canceling statement due to statement timeout (or a client cancel): the request ran out of time
             return StatusCodes.Status408RequestTimeout;
         }
 
-        if (sqlState == "42501")
+        if (sqlState == SqlStates.InsufficientPrivilege)
         {
             return StatusCodes.Status403Forbidden;
         }

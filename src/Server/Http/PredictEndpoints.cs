@@ -74,7 +74,7 @@ public static class PredictEndpoints
         var modelName = runtime.Functions.FirstOrDefault(f => f.Name == function)?.ModelName ?? function;
         if (!store.TryResolve(modelName, out var version) || version is null)
         {
-            return HttpProblems.Status(404, $"no model function named '{function}'", "42883");
+            return HttpProblems.Status(404, $"no model function named '{function}'", SqlStates.UndefinedFunction);
         }
 
         if (ModelEndpoints.ApplyUploadLimit(context, options) is { } tooLarge)
@@ -109,7 +109,7 @@ public static class PredictEndpoints
         catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {
             HttpLog.PredictFailed(log, function, e);
-            return HttpProblems.Status(500, "prediction failed: " + e.Message, "XX000");
+            return HttpProblems.Status(500, "prediction failed: " + e.Message, SqlStates.InternalError);
         }
 
         var latencyMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;

@@ -54,7 +54,7 @@ internal static class QueryEndpoints
 
         if (string.IsNullOrWhiteSpace(request.Sql))
         {
-            return HttpProblems.Status(400, "sql: a statement is required", "42601");
+            return HttpProblems.Status(400, "sql: a statement is required", SqlStates.SyntaxError);
         }
 
         if (request.Limit is < 0 || request.TimeoutMs is < 0)
@@ -64,7 +64,7 @@ internal static class QueryEndpoints
 
         if (!request.TryGetParameters(out var parameters, out var parameterError))
         {
-            return HttpProblems.Status(400, parameterError!, "22023");
+            return HttpProblems.Status(400, parameterError!, SqlStates.InvalidParameterValue);
         }
 
         var started = Stopwatch.GetTimestamp();
@@ -121,7 +121,7 @@ internal static class QueryEndpoints
         }
         catch (EngineException e)
         {
-            outcome = e.SqlState == "57014" ? "cancelled" : "error";
+            outcome = e.SqlState == SqlStates.QueryCanceled ? "cancelled" : "error";
             HttpLog.QueryFailed(log, e.SqlState, e.Message);
             return await FailAsync(context, writer, e);
         }
@@ -129,7 +129,7 @@ internal static class QueryEndpoints
         {
             outcome = "cancelled";
             return await FailAsync(context, writer,
-                new EngineException("57014", $"canceling statement due to statement timeout ({timeoutMs} ms)"));
+                new EngineException(SqlStates.QueryCanceled, $"canceling statement due to statement timeout ({timeoutMs} ms)"));
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -139,7 +139,7 @@ internal static class QueryEndpoints
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             HttpLog.QueryCrashed(log, e);
-            return await FailAsync(context, writer, new EngineException("XX000", "internal error: " + e.Message, e));
+            return await FailAsync(context, writer, new EngineException(SqlStates.InternalError, "internal error: " + e.Message, e));
         }
         finally
         {

@@ -77,7 +77,7 @@ public sealed class TrainingJobs(IQueryEngine engine, ILogger<HttpLog> log, ISer
             {
                 job.Finish(TrainJobStatus.Cancelled, null, "cancelled");
             }
-            catch (EngineException e) when (e.SqlState == "57014" && job.Cancellation.IsCancellationRequested)
+            catch (EngineException e) when (e.SqlState == SqlStates.QueryCanceled && job.Cancellation.IsCancellationRequested)
             {
                 job.Finish(TrainJobStatus.Cancelled, null, "cancelled");
             }

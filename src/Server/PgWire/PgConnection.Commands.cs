@@ -39,7 +39,7 @@ internal sealed partial class PgConnection
             case PgCommandKind.Begin:
                 if (_tx != TxIdle)
                 {
-                    Warn(PgSqlState.ActiveSqlTransaction, "there is already a transaction in progress");
+                    Warn(SqlStates.ActiveSqlTransaction, "there is already a transaction in progress");
                     return new StatementResult(command.Tag);
                 }
 
@@ -51,7 +51,7 @@ internal sealed partial class PgConnection
             case PgCommandKind.Discard:
                 if (_tx != TxIdle)
                 {
-                    throw new PgException(PgSqlState.ActiveSqlTransaction, $"{command.Tag} cannot run inside a transaction block");
+                    throw new PgException(SqlStates.ActiveSqlTransaction, $"{command.Tag} cannot run inside a transaction block");
                 }
 
                 if (command.Name == "ALL")
@@ -73,7 +73,7 @@ internal sealed partial class PgConnection
                 }
                 else if (!_statements.Remove(command.Name!))
                 {
-                    throw new PgException(PgSqlState.InvalidSqlStatementName, $"prepared statement \"{command.Name}\" does not exist");
+                    throw new PgException(SqlStates.InvalidSqlStatementName, $"prepared statement \"{command.Name}\" does not exist");
                 }
 
                 return new StatementResult(command.Tag);
@@ -115,7 +115,7 @@ internal sealed partial class PgConnection
             case PgCommandKind.Listen or PgCommandKind.Unlisten:
                 return new StatementResult(command.Tag);
             default:
-                throw new PgException(PgSqlState.FeatureNotSupported, $"{command.Tag} is not supported");
+                throw new PgException(SqlStates.FeatureNotSupported, $"{command.Tag} is not supported");
         }
     }
 
@@ -135,7 +135,7 @@ internal sealed partial class PgConnection
     {
         if (_tx == TxIdle)
         {
-            Warn(PgSqlState.NoActiveSqlTransaction, "there is no transaction in progress");
+            Warn(SqlStates.NoActiveSqlTransaction, "there is no transaction in progress");
             return new StatementResult(commit ? "COMMIT" : "ROLLBACK");
         }
 
@@ -165,12 +165,12 @@ internal sealed partial class PgConnection
         var name = command.Name!;
         if (_cursors.ContainsKey(name))
         {
-            throw new PgException(PgSqlState.DuplicateCursor, $"cursor \"{name}\" already exists");
+            throw new PgException(SqlStates.DuplicateCursor, $"cursor \"{name}\" already exists");
         }
 
         if (!command.Hold && _tx == TxIdle)
         {
-            throw new PgException(PgSqlState.NoActiveSqlTransaction, "DECLARE CURSOR can only be used in transaction blocks");
+            throw new PgException(SqlStates.NoActiveSqlTransaction, "DECLARE CURSOR can only be used in transaction blocks");
         }
 
         var sql = _server.Catalog.Rewrite(command.Query!);
@@ -183,7 +183,7 @@ internal sealed partial class PgConnection
     private PgCursor FindCursor(string name) =>
         _cursors.TryGetValue(name, out var cursor)
             ? cursor
-            : throw new PgException(PgSqlState.InvalidCursorName, $"cursor \"{name}\" does not exist");
+            : throw new PgException(SqlStates.InvalidCursorName, $"cursor \"{name}\" does not exist");
 
     private async Task EngineCommandAsync(string sql, CancellationToken statementToken, CancellationToken ct)
     {

@@ -3,6 +3,7 @@ using DeepSql.Server.PgWire.Messages;
 using DeepSql.Server.PgWire.Protocol;
 using DeepSql.Server.PgWire.Types;
 using DeepSql.Udf.Engines;
+using DeepSql.Udf.Sql;
 
 namespace DeepSql.Server.PgWire;
 
@@ -45,9 +46,9 @@ internal sealed partial class PgConnection
                 PgMessageWriter.CloseComplete(_out);
                 break;
             case UnsupportedMessage { Type: (byte)'F' }:
-                throw new PgException(PgSqlState.FeatureNotSupported, "the fast-path function call interface is not supported");
+                throw new PgException(SqlStates.FeatureNotSupported, "the fast-path function call interface is not supported");
             case UnsupportedMessage:
-                throw new PgException(PgSqlState.ProtocolViolation, "COPY is not supported");
+                throw new PgException(SqlStates.ProtocolViolation, "COPY is not supported");
             default:
                 throw new PgProtocolException("unexpected message");
         }
@@ -55,19 +56,19 @@ internal sealed partial class PgConnection
 
     private void Parse(ParseMessage parse)
     {
-        var statements = PgSqlSplitter.Split(parse.Sql);
+        var statements = SqlText.Split(parse.Sql);
         if (statements.Count > 1)
         {
-            throw new PgException(PgSqlState.SyntaxError, "cannot insert multiple commands into a prepared statement");
+            throw new PgException(SqlStates.SyntaxError, "cannot insert multiple commands into a prepared statement");
         }
 
         if (parse.Name.Length > 0 && _statements.ContainsKey(parse.Name))
         {
-            throw new PgException(PgSqlState.DuplicatePreparedStatement, $"prepared statement \"{parse.Name}\" already exists");
+            throw new PgException(SqlStates.DuplicatePreparedStatement, $"prepared statement \"{parse.Name}\" already exists");
         }
 
         var sql = statements.Count == 0 ? "" : statements[0];
-        var count = Math.Max(PgSqlSplitter.CountParameters(sql), parse.ParameterOids.Length);
+        var count = Math.Max(SqlText.CountParameters(sql), parse.ParameterOids.Length);
         var oids = new int[count];
         parse.ParameterOids.CopyTo(oids, 0);
         _statements[parse.Name] = new PgPreparedStatement(parse.Name, sql, oids, PgSessionCommand.TryParse(sql));
@@ -80,19 +81,19 @@ internal sealed partial class PgConnection
         var count = statement.ParameterOids.Length;
         if (bind.Values.Length != count)
         {
-            throw new PgException(PgSqlState.ProtocolViolation,
+            throw new PgException(SqlStates.ProtocolViolation,
                 $"bind message supplies {bind.Values.Length} parameters, but prepared statement \"{statement.Name}\" requires {count}");
         }
 
         if (bind.ParameterFormats.Length > 1 && bind.ParameterFormats.Length != count)
         {
-            throw new PgException(PgSqlState.ProtocolViolation,
+            throw new PgException(SqlStates.ProtocolViolation,
                 $"bind message has {bind.ParameterFormats.Length} parameter formats but {count} parameters");
         }
 
         if (bind.Portal.Length > 0 && _portals.ContainsKey(bind.Portal))
         {
-            throw new PgException("42P03", $"portal \"{bind.Portal}\" already exists");
+            throw new PgException(SqlStates.DuplicateCursor, $"portal \"{bind.Portal}\" already exists");
         }
 
         IReadOnlyList<SqlType>? inferred = null;
@@ -136,13 +137,13 @@ internal sealed partial class PgConnection
             }
             catch (Exception e) when (e is FormatException or ArgumentException)
             {
-                throw new PgException(PgSqlState.InvalidBinaryRepresentation, $"incorrect binary data format in bind parameter {number}");
+                throw new PgException(SqlStates.InvalidBinaryRepresentation, $"incorrect binary data format in bind parameter {number}");
             }
         }
 
         if (format != 0)
         {
-            throw new PgException(PgSqlState.ProtocolViolation, $"unsupported format code: {format}");
+            throw new PgException(SqlStates.ProtocolViolation, $"unsupported format code: {format}");
         }
 
         var text = Encoding.UTF8.GetString(bytes);
@@ -152,7 +153,7 @@ internal sealed partial class PgConnection
         }
         catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
         {
-            throw new PgException(PgSqlState.InvalidTextRepresentation,
+            throw new PgException(SqlStates.InvalidTextRepresentation,
                 $"invalid input syntax for type {type.ToString().ToLowerInvariant()}: \"{text}\"");
         }
     }
@@ -249,13 +250,13 @@ internal sealed partial class PgConnection
     private PgPreparedStatement FindStatement(string name) =>
         _statements.TryGetValue(name, out var statement)
             ? statement
-            : throw new PgException(PgSqlState.InvalidSqlStatementName,
+            : throw new PgException(SqlStates.InvalidSqlStatementName,
                 name.Length == 0 ? "unnamed prepared statement does not exist" : $"prepared statement \"{name}\" does not exist");
 
     private PgPortal FindPortal(string name) =>
         _portals.TryGetValue(name, out var portal)
             ? portal
-            : throw new PgException(PgSqlState.InvalidCursorName,
+            : throw new PgException(SqlStates.InvalidCursorName,
                 name.Length == 0 ? "unnamed portal does not exist" : $"portal \"{name}\" does not exist");
 
     /// <summary>Sync outside a transaction block ends the implicit transaction, and with it every portal.</summary>

@@ -50,14 +50,14 @@ internal sealed partial class PgConnection
 
         if (!startup.Parameters.TryGetValue("user", out var user) || user.Length == 0)
         {
-            throw new PgException(PgSqlState.InvalidAuthorizationSpecification,
+            throw new PgException(SqlStates.InvalidAuthorizationSpecification,
                 "no PostgreSQL user name specified in startup packet", "FATAL");
         }
 
         _user = user;
         if (_server.Options.RequireTlsForRemote && !_tls && !IsLoopback)
         {
-            throw new PgException(PgSqlState.InvalidAuthorizationSpecification,
+            throw new PgException(SqlStates.InvalidAuthorizationSpecification,
                 $"connection from this host for user \"{user}\" requires TLS", "FATAL");
         }
 
@@ -231,7 +231,7 @@ internal sealed partial class PgConnection
         var mechanism = Encoding.UTF8.GetString(initial, 0, nul);
         if (mechanism != PgScramExchange.Mechanism)
         {
-            throw new PgException(PgSqlState.ProtocolViolation,
+            throw new PgException(SqlStates.ProtocolViolation,
                 "client selected an invalid SASL authentication mechanism", "FATAL");
         }
 
@@ -249,7 +249,7 @@ internal sealed partial class PgConnection
         var serverFinal = exchange.OnClientFinal(Encoding.UTF8.GetString(final));
         if (serverFinal is null || credentials is null)
         {
-            throw new PgException(PgSqlState.InvalidPassword, $"password authentication failed for user \"{user}\"", "FATAL");
+            throw new PgException(SqlStates.InvalidPassword, $"password authentication failed for user \"{user}\"", "FATAL");
         }
 
         PgMessageWriter.Auth(_out, 12, Encoding.UTF8.GetBytes(serverFinal));

@@ -1,6 +1,7 @@
 using DeepSql.Server.PgWire.Protocol;
 using DeepSql.Server.PgWire.Types;
 using DeepSql.Udf.Engines;
+using DeepSql.Udf.Sql;
 using Microsoft.Extensions.Logging;
 
 namespace DeepSql.Server.PgWire;
@@ -17,7 +18,7 @@ internal sealed partial class PgConnection
     /// <summary>Query message: each statement in turn; the first error skips the rest.</summary>
     private async Task SimpleQueryAsync(string sql, CancellationToken ct)
     {
-        var statements = PgSqlSplitter.Split(sql);
+        var statements = SqlText.Split(sql);
         if (statements.Count == 0)
         {
             PgMessageWriter.EmptyQueryResponse(_out);
@@ -90,7 +91,7 @@ internal sealed partial class PgConnection
                         catch (ObjectDisposedException)
                         {
                             // one streaming result per engine session: a later statement ended this portal's
-                            throw new PgException(PgSqlState.ObjectNotInPrerequisiteState,
+                            throw new PgException(SqlStates.ObjectNotInPrerequisiteState,
                                 $"portal \"{portal.Name}\" was closed by a later statement in this session");
                         }
                     }, ct).ConfigureAwait(false);
@@ -180,7 +181,7 @@ internal sealed partial class PgConnection
         var command = statement.Command;
         if (_tx == TxFailed && command?.Kind is not (PgCommandKind.Commit or PgCommandKind.Rollback))
         {
-            throw new PgException(PgSqlState.InFailedSqlTransaction,
+            throw new PgException(SqlStates.InFailedSqlTransaction,
                 "current transaction is aborted, commands ignored until end of transaction block");
         }
 
@@ -224,7 +225,7 @@ internal sealed partial class PgConnection
     {
         if (formats.Length > 1 && formats.Length != columns.Count)
         {
-            throw new PgException(PgSqlState.ProtocolViolation,
+            throw new PgException(SqlStates.ProtocolViolation,
                 $"bind message has {formats.Length} result formats but query has {columns.Count} columns");
         }
 
@@ -234,7 +235,7 @@ internal sealed partial class PgConnection
             var format = formats.Length == 0 ? (short)0 : formats.Length == 1 ? formats[0] : formats[i];
             if (format is not (0 or 1))
             {
-                throw new PgException(PgSqlState.ProtocolViolation, $"unsupported format code: {format}");
+                throw new PgException(SqlStates.ProtocolViolation, $"unsupported format code: {format}");
             }
 
             result[i] = new PgColumn(columns[i].Name, PgType.From(columns[i].Type), format);
@@ -365,7 +366,7 @@ internal sealed partial class PgConnection
                 byUser = _cancelledByUser;
             }
 
-            return new PgException(PgSqlState.QueryCanceled,
+            return new PgException(SqlStates.QueryCanceled,
                 byUser ? "canceling statement due to user request" : "canceling statement due to statement timeout");
         }
 
@@ -383,8 +384,8 @@ internal sealed partial class PgConnection
         {
             EngineException ee => (ee.SqlState, ee.Message),
             PgException pe => (pe.SqlState, pe.Message),
-            OperationCanceledException => (PgSqlState.QueryCanceled, "canceling statement due to user request"),
-            _ => (PgSqlState.InvalidTextRepresentation, e.Message),
+            OperationCanceledException => (SqlStates.QueryCanceled, "canceling statement due to user request"),
+            _ => (SqlStates.InvalidTextRepresentation, e.Message),
         };
         PgMessageWriter.ErrorOrNotice(_out, (byte)'E', "ERROR", state, message);
         if (_tx == TxInBlock)

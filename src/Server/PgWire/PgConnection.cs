@@ -83,7 +83,7 @@ internal sealed partial class PgConnection
         catch (PgProtocolException e)
         {
             _logger.LogDebug("Session {Pid}: protocol violation: {Message}", ProcessId, e.Message);
-            await TrySendFatalAsync(PgSqlState.ProtocolViolation, e.Message).ConfigureAwait(false);
+            await TrySendFatalAsync(SqlStates.ProtocolViolation, e.Message).ConfigureAwait(false);
         }
         catch (PgException e) when (e.Severity == "FATAL")
         {
@@ -97,7 +97,7 @@ internal sealed partial class PgConnection
         catch (Exception e)
         {
             _logger.LogError(e, "Session {Pid}: unexpected error; closing the connection", ProcessId);
-            await TrySendFatalAsync(PgSqlState.InternalError, "internal error: " + e.Message).ConfigureAwait(false);
+            await TrySendFatalAsync(SqlStates.InternalError, "internal error: " + e.Message).ConfigureAwait(false);
         }
         finally
         {

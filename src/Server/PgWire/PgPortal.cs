@@ -130,7 +130,7 @@ internal sealed class PgCursor(string name, IQueryResult result, bool hold) : ID
         catch (ObjectDisposedException)
         {
             // The engine streams one result per session at a time: a later statement ended this one.
-            throw new PgException(PgSqlState.ObjectNotInPrerequisiteState,
+            throw new PgException(SqlStates.ObjectNotInPrerequisiteState,
                 $"cursor \"{Name}\" was closed by a later statement in this session");
         }
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DeepSql.Udf.Engines;
 
 namespace DeepSql.Server.PgWire;
 
@@ -86,7 +87,7 @@ internal sealed class PgSessionSettings
         var d = Find(name);
         if (d.ReadOnly)
         {
-            throw new PgException(PgSqlState.CantChangeRuntimeParam, $"parameter \"{d.Name}\" cannot be changed");
+            throw new PgException(SqlStates.CantChangeRuntimeParam, $"parameter \"{d.Name}\" cannot be changed");
         }
 
         var normalized = d.Normalize?.Invoke(value) ?? value;
@@ -105,7 +106,7 @@ internal sealed class PgSessionSettings
         var d = Find(name);
         if (d.ReadOnly)
         {
-            throw new PgException(PgSqlState.CantChangeRuntimeParam, $"parameter \"{d.Name}\" cannot be changed");
+            throw new PgException(SqlStates.CantChangeRuntimeParam, $"parameter \"{d.Name}\" cannot be changed");
         }
 
         _values[d.Name] = d.Default;
@@ -136,7 +137,7 @@ internal sealed class PgSessionSettings
     private Definition Find(string name) =>
         _definitions.TryGetValue(name, out var d)
             ? d
-            : throw new PgException(PgSqlState.UndefinedObject, $"unrecognized configuration parameter \"{name}\"");
+            : throw new PgException(SqlStates.UndefinedObject, $"unrecognized configuration parameter \"{name}\"");
 
     private void Add(string name, string value, string description, bool report = false, bool readOnly = false,
         Func<string, string>? normalize = null)
@@ -146,7 +147,7 @@ internal sealed class PgSessionSettings
     }
 
     private static PgException Invalid(string name, string value) =>
-        new(PgSqlState.InvalidParameterValue, $"invalid value for parameter \"{name}\": \"{value}\"");
+        new(SqlStates.InvalidParameterValue, $"invalid value for parameter \"{name}\": \"{value}\"");
 
     private static string OneOf(string name, string value, string[] allowed)
     {
@@ -158,19 +159,19 @@ internal sealed class PgSessionSettings
     {
         "on" or "true" or "yes" or "1" or "t" or "y" => "on",
         "off" or "false" or "no" or "0" or "f" or "n" => "off",
-        _ => throw new PgException(PgSqlState.InvalidParameterValue, $"parameter \"{name}\" requires a Boolean value"),
+        _ => throw new PgException(SqlStates.InvalidParameterValue, $"parameter \"{name}\" requires a Boolean value"),
     };
 
     private static string Int(string name, string value, int min, int max)
     {
         if (!int.TryParse(value.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n))
         {
-            throw new PgException(PgSqlState.InvalidParameterValue, $"invalid value for parameter \"{name}\": \"{value}\"");
+            throw new PgException(SqlStates.InvalidParameterValue, $"invalid value for parameter \"{name}\": \"{value}\"");
         }
 
         if (n < min || n > max)
         {
-            throw new PgException(PgSqlState.InvalidParameterValue,
+            throw new PgException(SqlStates.InvalidParameterValue,
                 $"{n} is outside the valid range for parameter \"{name}\" ({min} .. {max})");
         }
 
@@ -180,7 +181,7 @@ internal sealed class PgSessionSettings
     private static string ClientEncoding(string value) => value.Trim().ToUpperInvariant() switch
     {
         "UTF8" or "UTF-8" or "UNICODE" => "UTF8",
-        _ => throw new PgException(PgSqlState.FeatureNotSupported, $"conversion between UTF8 and {value} is not supported"),
+        _ => throw new PgException(SqlStates.FeatureNotSupported, $"conversion between UTF8 and {value} is not supported"),
     };
 
     private static string DateStyle(string value)

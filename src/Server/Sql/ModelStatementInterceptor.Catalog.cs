@@ -1,7 +1,6 @@
 using System.Text.Json;
 using DeepSql.Registry;
 using DeepSql.Udf.Engines;
-using DeepSql.Udf.Training;
 
 namespace DeepSql.Server.Sql;
 
@@ -53,7 +52,7 @@ public sealed partial class ModelStatementInterceptor
     {
         if (!_store.Delete(drop.Name) && !drop.IfExists)
         {
-            throw new EngineException(ModelSqlStates.UndefinedObject, $"model \"{drop.Name}\" does not exist");
+            throw new EngineException(SqlStates.UndefinedObject, $"model \"{drop.Name}\" does not exist");
         }
 
         return new StatementResult("DROP MODEL");

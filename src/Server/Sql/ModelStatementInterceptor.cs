@@ -96,7 +96,7 @@ public sealed partial class ModelStatementInterceptor : IStatementInterceptor
 
     private static double Number(ModelOption option) => option.Value is double d
         ? d
-        : throw new EngineException(ModelSqlStates.InvalidParameterValue,
+        : throw new EngineException(SqlStates.InvalidParameterValue,
             $"option \"{option.Key}\" needs a number, not {Describe(option.Value)}");
 
     private static int Integer(ModelOption option)
@@ -107,7 +107,7 @@ public sealed partial class ModelStatementInterceptor : IStatementInterceptor
             return (int)d;
         }
 
-        throw new EngineException(ModelSqlStates.InvalidParameterValue,
+        throw new EngineException(SqlStates.InvalidParameterValue,
             string.Create(CultureInfo.InvariantCulture, $"option \"{option.Key}\" needs an integer, not {d}"));
     }
 
@@ -120,9 +120,9 @@ public sealed partial class ModelStatementInterceptor : IStatementInterceptor
 
     private static EngineException UnknownOption(ModelOption option)
     {
-        var error = new EngineException(ModelSqlStates.SyntaxError, string.Create(CultureInfo.InvariantCulture,
+        var error = new EngineException(SqlStates.SyntaxError, string.Create(CultureInfo.InvariantCulture,
             $"unknown option \"{option.Key}\" at position {option.Position}; known: epochs, l2, validation, seed, learning_rate, batch_size"));
-        error.Data[ModelSqlStates.PositionKey] = option.Position;
+        error.Data[ModelStatementParser.PositionKey] = option.Position;
         return error;
     }
 

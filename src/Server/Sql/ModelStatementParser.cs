@@ -1,6 +1,5 @@
 using System.Globalization;
 using DeepSql.Udf.Engines;
-using DeepSql.Udf.Training;
 
 namespace DeepSql.Server.Sql;
 
@@ -10,6 +9,9 @@ namespace DeepSql.Server.Sql;
 /// </summary>
 public sealed class ModelStatementParser
 {
+    /// <summary>Key in <see cref="Exception.Data"/> holding the 1-based character position of a syntax error (int).</summary>
+    public const string PositionKey = "Position";
+
     private readonly string _text;
     private readonly IReadOnlyList<SqlToken> _tokens;
     private int _next;
@@ -260,9 +262,9 @@ public sealed class ModelStatementParser
             SqlTokenKind.Error => $"at or near position {position}",
             _ => $"at or near \"{_text.Substring(at.Start, at.Length)}\"",
         };
-        var error = new EngineException(ModelSqlStates.SyntaxError,
+        var error = new EngineException(SqlStates.SyntaxError,
             string.Create(CultureInfo.InvariantCulture, $"syntax error {near}: {detail} (position {position})"));
-        error.Data[ModelSqlStates.PositionKey] = position;
+        error.Data[ModelStatementParser.PositionKey] = position;
         return error;
     }
 }

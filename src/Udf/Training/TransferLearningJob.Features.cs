@@ -109,13 +109,13 @@ public sealed partial class TransferLearningJob
         var names = string.Join(", ", columns.Select(c => $"{c.Name} {c.Type}"));
         if (image < 0)
         {
-            throw new EngineException(ModelSqlStates.UndefinedColumn,
+            throw new EngineException(SqlStates.UndefinedColumn,
                 $"the training query has no image column (a BLOB column named image, or any BLOB column); it returns: {names}");
         }
 
         if (label < 0)
         {
-            throw new EngineException(ModelSqlStates.UndefinedColumn,
+            throw new EngineException(SqlStates.UndefinedColumn,
                 $"the training query has no column named label; it returns: {names}");
         }
 

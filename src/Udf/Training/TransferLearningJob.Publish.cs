@@ -31,10 +31,10 @@ public sealed partial class TransferLearningJob
         {
             var state = registration.Problems[0].Code switch
             {
-                "duplicate_name" => ModelSqlStates.DuplicateObject,
-                "reserved_name" => ModelSqlStates.ReservedName,
-                "invalid_name" => ModelSqlStates.InvalidName,
-                _ => ModelSqlStates.InternalError,
+                "duplicate_name" => SqlStates.DuplicateObject,
+                "reserved_name" => SqlStates.ReservedName,
+                "invalid_name" => SqlStates.InvalidName,
+                _ => SqlStates.InternalError,
             };
             throw new EngineException(state, string.Join("; ", registration.Problems.Select(p => $"{p.Field}: {p.Message}")));
         }

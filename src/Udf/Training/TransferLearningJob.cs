@@ -46,19 +46,19 @@ public sealed partial class TransferLearningJob
 
         if (!request.Replace && _store.TryGet(request.Name, out _))
         {
-            throw new EngineException(ModelSqlStates.DuplicateObject, $"model \"{request.Name}\" already exists");
+            throw new EngineException(SqlStates.DuplicateObject, $"model \"{request.Name}\" already exists");
         }
 
         if (!_store.TryResolve(backboneName, out var backbone) || backbone!.Manifest.Task != ModelTask.Featurize
             || backbone.Manifest.Input.Kind != "image")
         {
-            throw new EngineException(ModelSqlStates.UndefinedFunction,
+            throw new EngineException(SqlStates.UndefinedFunction,
                 $"backbone \"{backboneName}\" is not a registered image featurize model");
         }
 
         if (string.Equals(request.Name, backboneName, StringComparison.Ordinal))
         {
-            throw new EngineException(ModelSqlStates.InvalidParameterValue, "a model cannot replace its own backbone");
+            throw new EngineException(SqlStates.InvalidParameterValue, "a model cannot replace its own backbone");
         }
 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken,
@@ -169,7 +169,7 @@ public sealed partial class TransferLearningJob
     }
 
     private static EngineException Cancelled() =>
-        new(ModelSqlStates.QueryCanceled, "canceling statement due to user request");
+        new(SqlStates.QueryCanceled, "canceling statement due to user request");
 
-    private static EngineException Invalid(string message) => new(ModelSqlStates.InvalidParameterValue, message);
+    private static EngineException Invalid(string message) => new(SqlStates.InvalidParameterValue, message);
 }

@@ -1,6 +1,7 @@
 using DeepSql.Server.PgWire.Catalog;
 using DeepSql.Udf.Engines;
 using DeepSql.Udf.Functions;
+using DeepSql.Udf.Sql;
 
 using Xunit;
 
@@ -74,7 +75,7 @@ public sealed class CatalogFixture : IAsyncLifetime
 
     /// <summary>Runs a client's multi-statement batch (as a simple Query message carries it), one result per statement.</summary>
     internal List<List<object?[]>> QueryBatch(string sql) =>
-        PgCatalog.SplitStatements(Catalog.Rewrite(sql)).Select(s => Query(s)).ToList();
+        SqlText.Split(Catalog.Rewrite(sql)).Select(s => Query(s)).ToList();
 
     internal static void Exec(IEngineSession session, string sql)
     {

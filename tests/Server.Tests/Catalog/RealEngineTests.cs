@@ -2,6 +2,7 @@ using DeepSql.Server.PgWire.Catalog;
 using DeepSql.Udf.Engines;
 using DeepSql.Udf.Engines.DuckDb;
 using DeepSql.Udf.Functions;
+using DeepSql.Udf.Sql;
 using Xunit;
 
 namespace DeepSql.Server.Tests.Catalog;
@@ -40,7 +41,7 @@ public sealed class RealEngineTests : IAsyncLifetime
         _catalog.PrepareSession(session);
         Query(session, "CREATE TABLE cats (id INTEGER PRIMARY KEY, label VARCHAR)");
 
-        var batches = PgCatalog.SplitStatements(ClientQueries.Npgsql10TypeLoading).Select(s => Query(session, s)).ToList();
+        var batches = SqlText.Split(ClientQueries.Npgsql10TypeLoading).Select(s => Query(session, s)).ToList();
         Assert.Contains(batches[1], r => r[2] is "int4" && r[3] is "b");
         Assert.Contains(batches[1], r => r[2] is "_text" && r[3] is "a");
 

@@ -48,14 +48,6 @@ public sealed class RewriteTests
         Assert.Equal(sql, Catalog.Rewrite(sql));
     }
 
-    [Fact]
-    public void Splits_batches_at_top_level_semicolons_only()
-    {
-        var statements = PgCatalog.SplitStatements("SELECT ';'; -- a; comment\nSELECT \"a;b\" FROM t;\n\n;SELECT 3");
-
-        Assert.Equal(["SELECT ';'", "-- a; comment\nSELECT \"a;b\" FROM t", "SELECT 3"], statements);
-    }
-
     [Theory]
     [InlineData(SqlTypeKind.Boolean, 16u)]
     [InlineData(SqlTypeKind.Blob, 17u)]

@@ -30,6 +30,17 @@ public sealed class SessionCommandTests(PgServerFixture fixture)
     }
 
     [Fact]
+    public async Task Set_reads_escape_strings_and_nested_comments()
+    {
+        await using var connection = await fixture.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SET application_name = /* a /* nested */ comment */ E'it\\'s'", connection);
+        await command.ExecuteNonQueryAsync();
+        command.CommandText = "SHOW application_name";
+        Assert.Equal("it's", await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
     public async Task Psql_set_show_and_invalid_values()
     {
         var result = await Psql.RunAsync(fixture.Port,

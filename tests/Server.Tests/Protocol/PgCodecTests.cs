@@ -59,12 +59,4 @@ public sealed class PgCodecTests
         Assert.Equal("-1 days +01:00:00", PgTextFormat.FormatInterval(new SqlInterval(0, -1, 3_600_000_000)));
         Assert.Equal("00:00:00", PgTextFormat.FormatInterval(new SqlInterval(0, 0, 0)));
     }
-
-    [Fact]
-    public void Splitter_keeps_quoted_semicolons_and_drops_empty_statements()
-    {
-        var statements = PgSqlSplitter.Split("SELECT ';'; ;; SELECT \"a;b\" /* ; /* nested ; */ */; SELECT $t$;$t$; -- end;\n");
-        Assert.Equal(["SELECT ';'", "SELECT \"a;b\" /* ; /* nested ; */ */", "SELECT $t$;$t$"], statements);
-        Assert.Equal(2, PgSqlSplitter.CountParameters("SELECT $1, '$3', $2"));
-    }
 }

@@ -58,7 +58,7 @@ public sealed class CreateModelErrorTests : IClassFixture<ModelTestHost>
         var error = Assert.Throws<EngineException>(() => _host.Interceptor().TryExecute(sql, session, CancellationToken.None));
 
         Assert.Equal("42601", error.SqlState);
-        Assert.Equal(sql.IndexOf("colour", StringComparison.Ordinal) + 1, error.Data[ModelSqlStates.PositionKey]);
+        Assert.Equal(sql.IndexOf("colour", StringComparison.Ordinal) + 1, error.Data[ModelStatementParser.PositionKey]);
         Assert.Contains("colour", error.Message, StringComparison.Ordinal);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DeepSql.Server.Demo;
 using DeepSql.Server.Sql;
+using DeepSql.Udf.Sql;
 using Xunit;
 
 namespace DeepSql.Server.Tests.Sql;
@@ -37,7 +38,7 @@ public sealed class FashionMnistDemoTests
         var interceptor = host.Interceptor();
 
         List<object?[]> last = [];
-        foreach (var statement in SqlScript.Split(File.ReadAllText(ScriptPath())))
+        foreach (var statement in SqlText.Split(File.ReadAllText(ScriptPath())))
         {
             using var result = interceptor.TryExecute(statement, session, CancellationToken.None)
                 ?? session.Execute(statement);

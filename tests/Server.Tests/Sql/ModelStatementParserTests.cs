@@ -1,7 +1,6 @@
 using Xunit;
 using DeepSql.Server.Sql;
 using DeepSql.Udf.Engines;
-using DeepSql.Udf.Training;
 
 namespace DeepSql.Server.Tests.Sql;
 
@@ -111,7 +110,7 @@ public class ModelStatementParserTests
         var error = Assert.Throws<EngineException>(() => ModelStatementParser.TryParse(sql, out _));
 
         Assert.Equal("42601", error.SqlState);
-        Assert.Equal(position, error.Data[ModelSqlStates.PositionKey]);
+        Assert.Equal(position, error.Data[ModelStatementParser.PositionKey]);
         Assert.Contains(near, error.Message, StringComparison.Ordinal);
         Assert.Contains($"(position {position})", error.Message, StringComparison.Ordinal);
     }

@@ -1,4 +1,5 @@
 using DeepSql.Server.Sql;
+using DeepSql.Udf.Sql;
 using Xunit;
 
 namespace DeepSql.Server.Tests.Sql;
@@ -6,28 +7,9 @@ namespace DeepSql.Server.Tests.Sql;
 public class SqlScriptTests
 {
     [Fact]
-    public void Splits_at_top_level_semicolons_only()
-    {
-        var statements = SqlScript.Split("""
-            -- leading comment; not a statement
-            SELECT 'a;b' AS x;
-            CREATE MODEL m FROM (SELECT 1; ) WITH (seed = 1);
-            /* ; */ SELECT "semi;colon" FROM t
-            ;;
-            """);
-
-        Assert.Equal(
-        [
-            "-- leading comment; not a statement\nSELECT 'a;b' AS x",
-            "CREATE MODEL m FROM (SELECT 1; ) WITH (seed = 1)",
-            "/* ; */ SELECT \"semi;colon\" FROM t",
-        ], statements);
-    }
-
-    [Fact]
     public void Demo_script_has_the_create_model_and_the_queries()
     {
-        var statements = SqlScript.Split(File.ReadAllText(FashionMnistDemoTests.ScriptPath()));
+        var statements = SqlText.Split(File.ReadAllText(FashionMnistDemoTests.ScriptPath()));
 
         Assert.Equal(4, statements.Count);
         Assert.True(ModelStatementParser.TryParse(statements[0], out var create));

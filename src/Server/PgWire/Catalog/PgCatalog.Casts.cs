@@ -1,3 +1,5 @@
+using DeepSql.Udf.Sql;
+
 namespace DeepSql.Server.PgWire.Catalog;
 
 public sealed partial class PgCatalog
@@ -29,7 +31,7 @@ public sealed partial class PgCatalog
         "oid", "int", "int4", "int8", "integer", "bigint",
     };
 
-    private static bool TryRewriteCast(List<PgToken> tokens, int typeStart, List<PgToken> output, out int castEnd)
+    private static bool TryRewriteCast(List<SqlLexeme> tokens, int typeStart, List<SqlLexeme> output, out int castEnd)
     {
         castEnd = -1;
         var typeIndex = typeStart;
@@ -39,7 +41,7 @@ public sealed partial class PgCatalog
             typeIndex = NextCode(tokens, NextCode(tokens, typeIndex + 1) + 1);
         }
 
-        if (typeIndex < 0 || tokens[typeIndex].Kind is not (PgTokenKind.Word or PgTokenKind.QuotedIdentifier))
+        if (typeIndex < 0 || tokens[typeIndex].Kind is not (SqlLexemeKind.Word or SqlLexemeKind.QuotedIdentifier))
         {
             return false;
         }
@@ -47,8 +49,8 @@ public sealed partial class PgCatalog
         var type = tokens[typeIndex].Text;
         if (CastTypes.TryGetValue(type, out var replacement))
         {
-            output.Add(new PgToken(PgTokenKind.Operator, "::"));
-            output.Add(new PgToken(PgTokenKind.Word, replacement));
+            output.Add(new SqlLexeme(SqlLexemeKind.Operator, "::"));
+            output.Add(new SqlLexeme(SqlLexemeKind.Word, replacement));
             castEnd = typeIndex;
             return true;
         }
@@ -58,7 +60,7 @@ public sealed partial class PgCatalog
             if (typeIndex != typeStart)
             {
                 // ::pg_catalog.text → ::text
-                output.Add(new PgToken(PgTokenKind.Operator, "::"));
+                output.Add(new SqlLexeme(SqlLexemeKind.Operator, "::"));
                 output.Add(tokens[typeIndex]);
                 castEnd = typeIndex;
                 return true;
@@ -81,7 +83,7 @@ public sealed partial class PgCatalog
         var operand = output.GetRange(operandStart, output.Count - operandStart);
         output.RemoveRange(operandStart, output.Count - operandStart);
         // A literal or a parameter names the object ('photos'::regclass); anything else is an OID to display.
-        var literal = (operand.Count == 1 && operand[0].Kind == PgTokenKind.String)
+        var literal = (operand.Count == 1 && operand[0].Kind == SqlLexemeKind.String)
                       || (operand.Count == 2 && operand[0].Text == "$");
         var thenInteger = NextCode(tokens, typeIndex + 1) is var after and >= 0 && tokens[after].Text == "::"
                           && NextCode(tokens, after + 1) is var t2 and >= 0 && IntegerTypes.Contains(tokens[t2].Text);
@@ -92,10 +94,10 @@ public sealed partial class PgCatalog
         }
         else
         {
-            output.Add(new PgToken(PgTokenKind.Word, $"deepsql_{kind}_{(literal ? "in" : "out")}"));
-            output.Add(new PgToken(PgTokenKind.Punctuation, "("));
+            output.Add(new SqlLexeme(SqlLexemeKind.Word, $"deepsql_{kind}_{(literal ? "in" : "out")}"));
+            output.Add(new SqlLexeme(SqlLexemeKind.Punctuation, "("));
             output.AddRange(operand);
-            output.Add(new PgToken(PgTokenKind.Punctuation, ")"));
+            output.Add(new SqlLexeme(SqlLexemeKind.Punctuation, ")"));
         }
 
         castEnd = typeIndex;
@@ -103,7 +105,7 @@ public sealed partial class PgCatalog
     }
 
     /// <summary>Start of the primary expression that ends the output: a literal, a (qualified) name, a call, or (…).</summary>
-    private static int OperandStart(List<PgToken> output)
+    private static int OperandStart(List<SqlLexeme> output)
     {
         var j = output.Count - 1;
         if (j < 0 || output[j].IsTrivia)
@@ -111,10 +113,10 @@ public sealed partial class PgCatalog
             return -1;
         }
 
-        if (output[j].Kind is PgTokenKind.String or PgTokenKind.Number)
+        if (output[j].Kind is SqlLexemeKind.String or SqlLexemeKind.Number)
         {
             // $1: a parameter is one operand
-            return j > 0 && output[j].Kind == PgTokenKind.Number && output[j - 1].Text == "$" ? j - 1 : j;
+            return j > 0 && output[j].Kind == SqlLexemeKind.Number && output[j - 1].Text == "$" ? j - 1 : j;
         }
 
         if (output[j].Text == ")")
@@ -137,7 +139,7 @@ public sealed partial class PgCatalog
                 return j;
             }
 
-            if (output[j - 1].Kind is not (PgTokenKind.Word or PgTokenKind.QuotedIdentifier))
+            if (output[j - 1].Kind is not (SqlLexemeKind.Word or SqlLexemeKind.QuotedIdentifier))
             {
                 return j;
             }
@@ -145,12 +147,12 @@ public sealed partial class PgCatalog
             j--;
         }
 
-        if (output[j].Kind is not (PgTokenKind.Word or PgTokenKind.QuotedIdentifier))
+        if (output[j].Kind is not (SqlLexemeKind.Word or SqlLexemeKind.QuotedIdentifier))
         {
             return -1;
         }
 
-        while (j >= 2 && output[j - 1].Text == "." && output[j - 2].Kind is PgTokenKind.Word or PgTokenKind.QuotedIdentifier)
+        while (j >= 2 && output[j - 1].Text == "." && output[j - 2].Kind is SqlLexemeKind.Word or SqlLexemeKind.QuotedIdentifier)
         {
             j -= 2;
         }

@@ -1,4 +1,5 @@
 using System.Text;
+using DeepSql.Udf.Sql;
 
 namespace DeepSql.Server.PgWire.Catalog;
 
@@ -15,8 +16,8 @@ public sealed partial class PgCatalog
     public string Rewrite(string sql)
     {
         ArgumentNullException.ThrowIfNull(sql);
-        var tokens = PgSqlText.Tokenize(sql);
-        var output = new List<PgToken>(tokens.Count);
+        var tokens = SqlText.Tokenize(sql);
+        var output = new List<SqlLexeme>(tokens.Count);
         for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
@@ -27,12 +28,12 @@ public sealed partial class PgCatalog
             {
                 if (t.IsName("information_schema"))
                 {
-                    output.Add(new PgToken(PgTokenKind.Word, "deepsql_information_schema"));
+                    output.Add(new SqlLexeme(SqlLexemeKind.Word, "deepsql_information_schema"));
                     output.Add(tokens[next]);
                 }
                 else if (t.IsName("public"))
                 {
-                    output.Add(new PgToken(PgTokenKind.Word, "main"));
+                    output.Add(new SqlLexeme(SqlLexemeKind.Word, "main"));
                     output.Add(tokens[next]);
                 }
 
@@ -43,11 +44,11 @@ public sealed partial class PgCatalog
             if (t.IsWord("OPERATOR") && next >= 0 && tokens[next].Text == "("
                 && TryReadOperator(tokens, next, out var op, out var end))
             {
-                i = EmitOperator(tokens, end, new PgToken(PgTokenKind.Operator, op), output);
+                i = EmitOperator(tokens, end, new SqlLexeme(SqlLexemeKind.Operator, op), output);
                 continue;
             }
 
-            if (t.Kind == PgTokenKind.Operator && t.Text is "~" or "!~" or "~*" or "!~*")
+            if (t.Kind == SqlLexemeKind.Operator && t.Text is "~" or "!~" or "~*" or "!~*")
             {
                 i = EmitOperator(tokens, i, t, output);
                 continue;
@@ -64,7 +65,7 @@ public sealed partial class PgCatalog
                 }
             }
 
-            if (t is { Kind: PgTokenKind.Operator, Text: "::" } && next >= 0 && TryRewriteCast(tokens, next, output, out var castEnd))
+            if (t is { Kind: SqlLexemeKind.Operator, Text: "::" } && next >= 0 && TryRewriteCast(tokens, next, output, out var castEnd))
             {
                 i = castEnd;
                 continue;
@@ -87,7 +88,7 @@ public sealed partial class PgCatalog
     /// <c>FROM generate_series(0, 3) s</c>: PostgreSQL names the column s too; DuckDB makes s the row. Gives the
     /// alias a column list, <c>s(s)</c>, when a set-returning function with a bare alias stands in a FROM clause.
     /// </summary>
-    private static void AliasTableFunctionColumns(List<PgToken> output)
+    private static void AliasTableFunctionColumns(List<SqlLexeme> output)
     {
         for (var i = 0; i < output.Count; i++)
         {
@@ -109,7 +110,7 @@ public sealed partial class PgCatalog
                 alias = NextCode(output, alias + 1);
             }
 
-            if (alias < 0 || output[alias].Kind is not (PgTokenKind.Word or PgTokenKind.QuotedIdentifier)
+            if (alias < 0 || output[alias].Kind is not (SqlLexemeKind.Word or SqlLexemeKind.QuotedIdentifier)
                 || ClauseWords.Contains(output[alias].Text))
             {
                 continue;
@@ -121,9 +122,9 @@ public sealed partial class PgCatalog
                 continue;
             }
 
-            output.Insert(alias + 1, new PgToken(PgTokenKind.Punctuation, "("));
+            output.Insert(alias + 1, new SqlLexeme(SqlLexemeKind.Punctuation, "("));
             output.Insert(alias + 2, output[alias]);
-            output.Insert(alias + 3, new PgToken(PgTokenKind.Punctuation, ")"));
+            output.Insert(alias + 3, new SqlLexeme(SqlLexemeKind.Punctuation, ")"));
         }
     }
 
@@ -135,7 +136,7 @@ public sealed partial class PgCatalog
     };
 
     /// <summary>Whether the nearest clause keyword before <paramref name="at"/>, at the same nesting depth, is FROM or JOIN.</summary>
-    private static bool InFromClause(List<PgToken> tokens, int at)
+    private static bool InFromClause(List<SqlLexeme> tokens, int at)
     {
         var depth = 0;
         for (var j = at - 1; j >= 0; j--)
@@ -154,7 +155,7 @@ public sealed partial class PgCatalog
 
                 depth--;
             }
-            else if (depth == 0 && tokens[j].Kind == PgTokenKind.Word && ClauseWords.Contains(text)
+            else if (depth == 0 && tokens[j].Kind == SqlLexemeKind.Word && ClauseWords.Contains(text)
                      && !tokens[j].IsWord("LATERAL") && !tokens[j].IsWord("CROSS") && !tokens[j].IsWord("LEFT")
                      && !tokens[j].IsWord("INNER") && !tokens[j].IsWord("NATURAL") && !tokens[j].IsWord("FULL")
                      && !tokens[j].IsWord("RIGHT") && !tokens[j].IsWord("OUTER"))
@@ -166,7 +167,7 @@ public sealed partial class PgCatalog
         return false;
     }
 
-    private static int MatchingParen(List<PgToken> tokens, int open)
+    private static int MatchingParen(List<SqlLexeme> tokens, int open)
     {
         var depth = 0;
         for (var j = open; j < tokens.Count; j++)
@@ -188,7 +189,7 @@ public sealed partial class PgCatalog
     /// Writes a regex operator at tokens[at]; when a string literal follows, wraps the pattern so DuckDB's
     /// whole-text match means PostgreSQL's partial match. Returns the index of the last token consumed.
     /// </summary>
-    private static int EmitOperator(List<PgToken> tokens, int at, PgToken op, List<PgToken> output)
+    private static int EmitOperator(List<SqlLexeme> tokens, int at, SqlLexeme op, List<SqlLexeme> output)
     {
         var negate = op.Text.StartsWith('!');
         var caseInsensitive = op.Text.EndsWith('*');
@@ -198,9 +199,9 @@ public sealed partial class PgCatalog
             return at;
         }
 
-        output.Add(new PgToken(PgTokenKind.Operator, negate ? "!~" : "~"));
+        output.Add(new SqlLexeme(SqlLexemeKind.Operator, negate ? "!~" : "~"));
         var next = NextCode(tokens, at + 1);
-        if (next < 0 || tokens[next].Kind != PgTokenKind.String || tokens[next].Text.StartsWith('$'))
+        if (next < 0 || tokens[next].Kind != SqlLexemeKind.String || tokens[next].Text.StartsWith('$'))
         {
             return at;
         }
@@ -214,22 +215,22 @@ public sealed partial class PgCatalog
             output.Add(tokens[k]);
         }
 
-        output.Add(new PgToken(PgTokenKind.String, $"{prefix}'{flags}.*(?:{body}).*'"));
+        output.Add(new SqlLexeme(SqlLexemeKind.String, $"{prefix}'{flags}.*(?:{body}).*'"));
         return next;
     }
 
     /// <summary>Reads <c>( [schema .] op )</c> starting at the '('.</summary>
-    private static bool TryReadOperator(List<PgToken> tokens, int open, out string op, out int close)
+    private static bool TryReadOperator(List<SqlLexeme> tokens, int open, out string op, out int close)
     {
         op = "";
         close = -1;
         var j = NextCode(tokens, open + 1);
-        if (j >= 0 && (tokens[j].Kind is PgTokenKind.Word or PgTokenKind.QuotedIdentifier) && IsDot(tokens, NextCode(tokens, j + 1)))
+        if (j >= 0 && (tokens[j].Kind is SqlLexemeKind.Word or SqlLexemeKind.QuotedIdentifier) && IsDot(tokens, NextCode(tokens, j + 1)))
         {
             j = NextCode(tokens, NextCode(tokens, j + 1) + 1);
         }
 
-        if (j < 0 || tokens[j].Kind != PgTokenKind.Operator)
+        if (j < 0 || tokens[j].Kind != SqlLexemeKind.Operator)
         {
             return false;
         }
@@ -240,9 +241,9 @@ public sealed partial class PgCatalog
     }
 
     /// <summary>Index of the last token of <c>name</c> or <c>schema.name</c> starting at <paramref name="start"/>, or -1.</summary>
-    private static int SkipQualifiedName(List<PgToken> tokens, int start)
+    private static int SkipQualifiedName(List<SqlLexeme> tokens, int start)
     {
-        if (tokens[start].Kind is not (PgTokenKind.Word or PgTokenKind.QuotedIdentifier))
+        if (tokens[start].Kind is not (SqlLexemeKind.Word or SqlLexemeKind.QuotedIdentifier))
         {
             return -1;
         }
@@ -251,15 +252,15 @@ public sealed partial class PgCatalog
         if (IsDot(tokens, dot))
         {
             var name = NextCode(tokens, dot + 1);
-            return name >= 0 && tokens[name].Kind is PgTokenKind.Word or PgTokenKind.QuotedIdentifier ? name : -1;
+            return name >= 0 && tokens[name].Kind is SqlLexemeKind.Word or SqlLexemeKind.QuotedIdentifier ? name : -1;
         }
 
         return start;
     }
 
-    private static bool IsDot(List<PgToken> tokens, int i) => i >= 0 && tokens[i] is { Kind: PgTokenKind.Punctuation, Text: "." };
+    private static bool IsDot(List<SqlLexeme> tokens, int i) => i >= 0 && tokens[i] is { Kind: SqlLexemeKind.Punctuation, Text: "." };
 
-    private static int NextCode(List<PgToken> tokens, int from)
+    private static int NextCode(List<SqlLexeme> tokens, int from)
     {
         for (var i = from; i < tokens.Count; i++)
         {
@@ -272,7 +273,7 @@ public sealed partial class PgCatalog
         return -1;
     }
 
-    private static int LastCode(List<PgToken> tokens)
+    private static int LastCode(List<SqlLexeme> tokens)
     {
         for (var i = tokens.Count - 1; i >= 0; i--)
         {

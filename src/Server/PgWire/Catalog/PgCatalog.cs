@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using DeepSql.Udf.Engines;
 using DeepSql.Udf.Functions;
+using DeepSql.Udf.Sql;
 
 namespace DeepSql.Server.PgWire.Catalog;
 
@@ -34,7 +35,7 @@ public sealed partial class PgCatalog
         ArgumentNullException.ThrowIfNull(session);
         var sessionScript = PgCatalogScripts.Session
             .Replace("{pid}", session.Context.SessionId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{user}", PgSqlText.Literal(session.Context.User), StringComparison.Ordinal);
+            .Replace("{user}", SqlText.Literal(session.Context.User), StringComparison.Ordinal);
         RunScript(session, sessionScript);
 
         lock (_lock)
@@ -93,16 +94,16 @@ public sealed partial class PgCatalog
             {
                 sql.Append("\nUNION ALL SELECT ")
                     .Append(FunctionOid(f.Name)).Append(", ")
-                    .Append(PgSqlText.Literal(f.Name)).Append(", ")
+                    .Append(SqlText.Literal(f.Name)).Append(", ")
                     .Append(TypeOid(f.ReturnType)).Append(", [")
                     .AppendJoin(", ", f.Parameters.Select(p => TypeOid(p).ToString(CultureInfo.InvariantCulture)))
                     .Append("]::UINTEGER[], [")
-                    .AppendJoin(", ", f.ParameterNames.Select(PgSqlText.Literal))
+                    .AppendJoin(", ", f.ParameterNames.Select(SqlText.Literal))
                     .Append("]::VARCHAR[], ")
-                    .Append(PgSqlText.Literal(Arguments(f))).Append(", ")
-                    .Append(PgSqlText.Literal(TypeName(f.ReturnType))).Append(", ")
-                    .Append(PgSqlText.Literal(f.Description)).Append(", ")
-                    .Append(PgSqlText.Literal(f.ModelName));
+                    .Append(SqlText.Literal(Arguments(f))).Append(", ")
+                    .Append(SqlText.Literal(TypeName(f.ReturnType))).Append(", ")
+                    .Append(SqlText.Literal(f.Description)).Append(", ")
+                    .Append(SqlText.Literal(f.ModelName));
             }
 
             RunStatement(session, sql.ToString());
@@ -121,18 +122,12 @@ public sealed partial class PgCatalog
         ArgumentNullException.ThrowIfNull(value);
         var key = name.Trim().ToLowerInvariant();
         RunStatement(session,
-            $"INSERT OR REPLACE INTO temp.main.deepsql_session_setting VALUES ({PgSqlText.Literal(key)}, {PgSqlText.Literal(value)})");
+            $"INSERT OR REPLACE INTO temp.main.deepsql_session_setting VALUES ({SqlText.Literal(key)}, {SqlText.Literal(value)})");
         if (key == "search_path")
         {
             RunStatement(session, $"SET search_path = '{DuckDbSearchPath(value)}'");
         }
     }
-
-    /// <summary>
-    /// Splits a simple-query batch into statements at top-level semicolons (never inside literals, quoted
-    /// identifiers or comments), dropping empty ones: Npgsql sends its type-loading queries as one batch.
-    /// </summary>
-    public static IReadOnlyList<string> SplitStatements(string sql) => PgSqlText.SplitStatements(sql).ToList();
 
     /// <summary>Stable OID of a model function in pg_proc (same name, same OID across restarts).</summary>
     public static uint FunctionOid(string name)
@@ -194,7 +189,7 @@ public sealed partial class PgCatalog
 
     private static void RunScript(IEngineSession session, string script)
     {
-        foreach (var statement in PgSqlText.SplitStatements(script))
+        foreach (var statement in SqlText.Split(script))
         {
             RunStatement(session, statement);
         }

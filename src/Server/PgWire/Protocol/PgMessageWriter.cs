@@ -1,4 +1,5 @@
 using DeepSql.Server.PgWire.Types;
+using DeepSql.Udf.Engines;
 
 namespace DeepSql.Server.PgWire.Protocol;
 
@@ -188,7 +189,7 @@ internal static class PgMessageWriter
         o.EndMessage();
     }
 
-    public static void Notice(PgOutputBuffer o, string message, string severity = "NOTICE", string sqlState = "00000") =>
+    public static void Notice(PgOutputBuffer o, string message, string severity = "NOTICE", string sqlState = SqlStates.SuccessfulCompletion) =>
         ErrorOrNotice(o, (byte)'N', severity, sqlState, message);
 
     private static void Field(PgOutputBuffer o, char code, string value)

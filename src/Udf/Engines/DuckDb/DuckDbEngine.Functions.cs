@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using DeepSql.Udf.Engines;
 using DeepSql.Udf.Functions;
 
 namespace DeepSql.Udf.Engines.DuckDb;
@@ -22,7 +23,7 @@ public sealed partial class DuckDbEngine
             {
                 if (existing.ReturnType != function.ReturnType.ToString())
                 {
-                    throw new EngineException(DuckDbSqlStates.DuplicateObject,
+                    throw new EngineException(SqlStates.DuplicateObject,
                         $"function {key} already exists with return type {existing.ReturnType}");
                 }
 
@@ -91,7 +92,7 @@ public sealed partial class DuckDbEngine
             if (state != 0)
             {
                 slot.Handle.Free();
-                throw new EngineException(DuckDbSqlStates.DuplicateObject, $"function {slot.Name} could not be registered with DuckDB");
+                throw new EngineException(SqlStates.DuplicateObject, $"function {slot.Name} could not be registered with DuckDB");
             }
         }
         finally

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using DuckDB.NET.Data;
 using DuckDB.NET.Native;
-using S = DeepSql.Udf.Engines.DuckDb.DuckDbSqlStates;
+using S = DeepSql.Udf.Engines.SqlStates;
 
 namespace DeepSql.Udf.Engines.DuckDb;
 

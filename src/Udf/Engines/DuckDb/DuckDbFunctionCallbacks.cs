@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using DeepSql.Udf.Engines;
 
 namespace DeepSql.Udf.Engines.DuckDb;
 
@@ -22,7 +23,7 @@ internal static unsafe class DuckDbFunctionCallbacks
             if (slot.Function is null)
             {
                 DuckDbNative.duckdb_scalar_function_bind_set_error(bindInfo,
-                    DuckDbErrors.Tag(DuckDbSqlStates.UndefinedFunction, $"function {slot.Name} does not exist"));
+                    DuckDbErrors.Tag(SqlStates.UndefinedFunction, $"function {slot.Name} does not exist"));
                 return;
             }
 
@@ -42,7 +43,7 @@ internal static unsafe class DuckDbFunctionCallbacks
         }
         catch (Exception ex)
         {
-            DuckDbNative.duckdb_scalar_function_bind_set_error(bindInfo, DuckDbErrors.Tag(DuckDbSqlStates.InternalError, ex.Message));
+            DuckDbNative.duckdb_scalar_function_bind_set_error(bindInfo, DuckDbErrors.Tag(SqlStates.InternalError, ex.Message));
         }
     }
 
@@ -57,7 +58,7 @@ internal static unsafe class DuckDbFunctionCallbacks
             if (function is null)
             {
                 DuckDbNative.duckdb_scalar_function_set_error(functionInfo,
-                    DuckDbErrors.Tag(DuckDbSqlStates.UndefinedFunction, $"function {slot.Name} does not exist"));
+                    DuckDbErrors.Tag(SqlStates.UndefinedFunction, $"function {slot.Name} does not exist"));
                 return;
             }
 
@@ -66,7 +67,7 @@ internal static unsafe class DuckDbFunctionCallbacks
             if (session.StatementCancellation.IsCancellationRequested)
             {
                 DuckDbNative.duckdb_scalar_function_set_error(functionInfo,
-                    DuckDbErrors.Tag(DuckDbSqlStates.QueryCanceled, "canceling statement due to user request"));
+                    DuckDbErrors.Tag(SqlStates.QueryCanceled, "canceling statement due to user request"));
                 return;
             }
 
@@ -80,7 +81,7 @@ internal static unsafe class DuckDbFunctionCallbacks
             var results = function.Invoke(arguments, rows, session);
             if (results.Length != rows)
             {
-                throw new EngineException(DuckDbSqlStates.InternalError,
+                throw new EngineException(SqlStates.InternalError,
                     $"function {slot.Name} returned {results.Length} values for {rows} rows");
             }
 
@@ -93,12 +94,12 @@ internal static unsafe class DuckDbFunctionCallbacks
         catch (OperationCanceledException)
         {
             DuckDbNative.duckdb_scalar_function_set_error(functionInfo,
-                DuckDbErrors.Tag(DuckDbSqlStates.QueryCanceled, "canceling statement due to user request"));
+                DuckDbErrors.Tag(SqlStates.QueryCanceled, "canceling statement due to user request"));
         }
         catch (Exception ex)
         {
             DuckDbNative.duckdb_scalar_function_set_error(functionInfo,
-                DuckDbErrors.Tag(DuckDbSqlStates.InternalError, $"{ex.GetType().Name}: {ex.Message}"));
+                DuckDbErrors.Tag(SqlStates.InternalError, $"{ex.GetType().Name}: {ex.Message}"));
         }
     }
 

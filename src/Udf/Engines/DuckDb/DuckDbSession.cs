@@ -1,6 +1,8 @@
 using System.Runtime.InteropServices;
+using DeepSql.Udf.Engines;
 using DuckDB.NET.Data;
 using DuckDB.NET.Native;
+using DeepSql.Udf.Sql;
 
 namespace DeepSql.Udf.Engines.DuckDb;
 
@@ -39,7 +41,7 @@ public sealed class DuckDbSession : IEngineSession
         _current?.Dispose();
         if (cancellationToken.IsCancellationRequested)
         {
-            throw new EngineException(DuckDbSqlStates.QueryCanceled, "canceling statement due to user request");
+            throw new EngineException(SqlStates.QueryCanceled, "canceling statement due to user request");
         }
 
         var statement = BeginStatement(cancellationToken);
@@ -154,9 +156,9 @@ public sealed class DuckDbSession : IEngineSession
     {
         var mapped = DuckDbErrors.FromException(ex);
         // An interrupt surfaces as whatever error the running operator saw; the cause is the cancel.
-        if (statement is { IsCancellationRequested: true } && mapped.SqlState != DuckDbSqlStates.QueryCanceled)
+        if (statement is { IsCancellationRequested: true } && mapped.SqlState != SqlStates.QueryCanceled)
         {
-            return new EngineException(DuckDbSqlStates.QueryCanceled, "canceling statement due to user request", ex);
+            return new EngineException(SqlStates.QueryCanceled, "canceling statement due to user request", ex);
         }
 
         return mapped;
@@ -200,15 +202,15 @@ public sealed class DuckDbSession : IEngineSession
     /// <summary>Prepares without running: result columns, parameter types and statement type.</summary>
     internal StatementShape Prepare(string sql)
     {
-        if (sql.Contains(';', StringComparison.Ordinal) && DuckDbStatements.SplitStatements(sql).Count > 1)
+        if (sql.Contains(';', StringComparison.Ordinal) && SqlText.Split(sql).Count > 1)
         {
-            throw new EngineException(DuckDbSqlStates.SyntaxError,
-                "cannot run several statements at once; split them with DuckDbStatements.SplitStatements");
+            throw new EngineException(SqlStates.SyntaxError,
+                "cannot run several statements at once; split them with SqlText.Split");
         }
 
         if (DuckDbStatements.RefusalReason(sql) is { } refusal)
         {
-            throw new EngineException(DuckDbSqlStates.InsufficientPrivilege, refusal);
+            throw new EngineException(SqlStates.InsufficientPrivilege, refusal);
         }
 
         var connection = _connection.NativeConnection.DangerousGetHandle();
@@ -225,7 +227,7 @@ public sealed class DuckDbSession : IEngineSession
             if (statementType is DuckDBStatementType.Attach or DuckDBStatementType.Export or DuckDBStatementType.Load
                 or DuckDBStatementType.Extension)
             {
-                throw new EngineException(DuckDbSqlStates.InsufficientPrivilege, $"{statementType} statements are not allowed");
+                throw new EngineException(SqlStates.InsufficientPrivilege, $"{statementType} statements are not allowed");
             }
 
             var parameters = new SqlType[DuckDbNative.duckdb_nparams(prepared)];

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using DeepSql.Udf.Engines;
 
 namespace DeepSql.Udf.Engines.DuckDb;
 
@@ -77,7 +78,7 @@ internal static unsafe class DuckDbVectors
                     ? DateTime.SpecifyKind(t, DateTimeKind.Unspecified)
                     : default,
                 SqlTypeKind.List => ReadList(vector, type, ((ulong*)data)[index * 2], ((ulong*)data)[(index * 2) + 1]),
-                _ => throw new EngineException(DuckDbSqlStates.FeatureNotSupported, $"model function arguments of type {type} are not supported"),
+                _ => throw new EngineException(SqlStates.FeatureNotSupported, $"model function arguments of type {type} are not supported"),
             };
         }
 
@@ -154,7 +155,7 @@ internal static unsafe class DuckDbVectors
                     WriteBytes(vector, index, value as byte[] ?? throw new InvalidCastException($"a BLOB result must be byte[], not {value.GetType().Name}"));
                     break;
                 default:
-                    throw new EngineException(DuckDbSqlStates.FeatureNotSupported, $"model function results of type {type} are not supported");
+                    throw new EngineException(SqlStates.FeatureNotSupported, $"model function results of type {type} are not supported");
             }
         }
     }
@@ -186,7 +187,7 @@ internal static unsafe class DuckDbVectors
         if (DuckDbNative.duckdb_list_vector_reserve(vector, start + total) != 0
             || DuckDbNative.duckdb_list_vector_set_size(vector, start + total) != 0)
         {
-            throw new EngineException(DuckDbSqlStates.OutOfMemory, "could not grow a list result");
+            throw new EngineException(SqlStates.OutOfMemory, "could not grow a list result");
         }
 
         // Reserve may move the child's buffer: take the pointers after it.

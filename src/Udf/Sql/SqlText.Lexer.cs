@@ -1,79 +1,23 @@
-using System.Text;
+namespace DeepSql.Udf.Sql;
 
-namespace DeepSql.Server.PgWire.Catalog;
-
-/// <summary>Kinds of SQL tokens the rewrite tells apart.</summary>
-internal enum PgTokenKind
-{
-    Space,
-    Comment,
-    Word,
-    QuotedIdentifier,
-    String,
-    Number,
-    Operator,
-    Punctuation,
-}
-
-/// <summary>One token: kind and its exact source text (concatenating all tokens gives the input back).</summary>
-internal readonly record struct PgToken(PgTokenKind Kind, string Text)
-{
-    public bool IsWord(string word) => Kind == PgTokenKind.Word && Text.Equals(word, StringComparison.OrdinalIgnoreCase);
-
-    public bool IsTrivia => Kind is PgTokenKind.Space or PgTokenKind.Comment;
-
-    /// <summary>An identifier, bare or quoted, compared as PostgreSQL folds it.</summary>
-    public bool IsName(string name) =>
-        IsWord(name) || (Kind == PgTokenKind.QuotedIdentifier && Text == "\"" + name + "\"");
-}
-
-/// <summary>SQL text helpers: a PostgreSQL-flavoured lexer, literals, statement splitting.</summary>
-internal static class PgSqlText
+public static partial class SqlText
 {
     private const string OperatorChars = "+-*/<>=~!@#%^&|`?";
 
-    /// <summary>A single-quoted SQL string literal.</summary>
-    public static string Literal(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
-
-    /// <summary>Splits a script into statements at semicolons outside literals, identifiers and comments.</summary>
-    public static IEnumerable<string> SplitStatements(string script)
+    /// <summary>
+    /// Lexes <paramref name="sql"/> losslessly (the texts of the lexemes concatenate to the input). Never throws:
+    /// an unterminated literal or comment runs to the end of the text.
+    /// </summary>
+    public static List<SqlLexeme> Tokenize(string sql)
     {
-        var current = new StringBuilder();
-        foreach (var token in Tokenize(script))
-        {
-            if (token is { Kind: PgTokenKind.Punctuation, Text: ";" })
-            {
-                var statement = current.ToString();
-                current.Clear();
-                if (HasCode(statement))
-                {
-                    yield return statement.Trim();
-                }
-
-                continue;
-            }
-
-            current.Append(token.Text);
-        }
-
-        if (HasCode(current.ToString()))
-        {
-            yield return current.ToString().Trim();
-        }
-    }
-
-    private static bool HasCode(string statement) => Tokenize(statement).Any(t => !t.IsTrivia);
-
-    /// <summary>Tokenizes SQL. Never throws: an unterminated literal or comment runs to the end of the text.</summary>
-    public static List<PgToken> Tokenize(string sql)
-    {
-        var tokens = new List<PgToken>();
+        ArgumentNullException.ThrowIfNull(sql);
+        var lexemes = new List<SqlLexeme>();
         var i = 0;
         while (i < sql.Length)
         {
             var start = i;
             var c = sql[i];
-            PgTokenKind kind;
+            SqlLexemeKind kind;
             if (char.IsWhiteSpace(c))
             {
                 while (i < sql.Length && char.IsWhiteSpace(sql[i]))
@@ -81,7 +25,7 @@ internal static class PgSqlText
                     i++;
                 }
 
-                kind = PgTokenKind.Space;
+                kind = SqlLexemeKind.Space;
             }
             else if (c == '-' && Peek(sql, i + 1) == '-')
             {
@@ -90,62 +34,44 @@ internal static class PgSqlText
                     i++;
                 }
 
-                kind = PgTokenKind.Comment;
+                kind = SqlLexemeKind.Comment;
             }
             else if (c == '/' && Peek(sql, i + 1) == '*')
             {
-                // PostgreSQL block comments nest.
-                var depth = 0;
-                do
-                {
-                    if (sql[i] == '/' && Peek(sql, i + 1) == '*')
-                    {
-                        depth++;
-                        i += 2;
-                    }
-                    else if (sql[i] == '*' && Peek(sql, i + 1) == '/')
-                    {
-                        depth--;
-                        i += 2;
-                    }
-                    else
-                    {
-                        i++;
-                    }
-                }
-                while (i < sql.Length && depth > 0);
-
-                kind = PgTokenKind.Comment;
+                i = SkipBlockComment(sql, i);
+                kind = SqlLexemeKind.Comment;
             }
             else if (c == '\'')
             {
                 i = SkipQuoted(sql, i, '\'', backslashEscapes: false);
-                kind = PgTokenKind.String;
+                kind = SqlLexemeKind.String;
             }
             else if ((c is 'E' or 'e') && Peek(sql, i + 1) == '\'')
             {
+                // A word never ends just before a quote (words are read whole), so this E starts the literal.
                 i = SkipQuoted(sql, i + 1, '\'', backslashEscapes: true);
-                kind = PgTokenKind.String;
+                kind = SqlLexemeKind.String;
             }
             else if (c == '"')
             {
                 i = SkipQuoted(sql, i, '"', backslashEscapes: false);
-                kind = PgTokenKind.QuotedIdentifier;
+                kind = SqlLexemeKind.QuotedIdentifier;
             }
             else if (c == '$' && TryDollarTag(sql, i, out var tag))
             {
                 var end = sql.IndexOf(tag, i + tag.Length, StringComparison.Ordinal);
                 i = end < 0 ? sql.Length : end + tag.Length;
-                kind = PgTokenKind.String;
+                kind = SqlLexemeKind.String;
             }
             else if (char.IsLetter(c) || c == '_')
             {
+                // $ belongs to a word (PostgreSQL identifiers may hold it), so a$b$ is not a dollar quote.
                 while (i < sql.Length && (char.IsLetterOrDigit(sql[i]) || sql[i] is '_' or '$'))
                 {
                     i++;
                 }
 
-                kind = PgTokenKind.Word;
+                kind = SqlLexemeKind.Word;
             }
             else if (char.IsDigit(c) || (c == '.' && char.IsDigit(Peek(sql, i + 1))))
             {
@@ -155,12 +81,12 @@ internal static class PgSqlText
                     i++;
                 }
 
-                kind = PgTokenKind.Number;
+                kind = SqlLexemeKind.Number;
             }
             else if (c == ':' && Peek(sql, i + 1) == ':')
             {
                 i += 2;
-                kind = PgTokenKind.Operator;
+                kind = SqlLexemeKind.Operator;
             }
             else if (OperatorChars.Contains(c, StringComparison.Ordinal))
             {
@@ -171,21 +97,47 @@ internal static class PgSqlText
                     i++;
                 }
 
-                kind = PgTokenKind.Operator;
+                kind = SqlLexemeKind.Operator;
             }
             else
             {
                 i++;
-                kind = PgTokenKind.Punctuation;
+                kind = SqlLexemeKind.Punctuation;
             }
 
-            tokens.Add(new PgToken(kind, sql[start..i]));
+            lexemes.Add(new SqlLexeme(kind, sql[start..i]));
         }
 
-        return tokens;
+        return lexemes;
     }
 
     private static char Peek(string s, int i) => i < s.Length ? s[i] : '\0';
+
+    // PostgreSQL block comments nest.
+    private static int SkipBlockComment(string sql, int i)
+    {
+        var depth = 0;
+        do
+        {
+            if (sql[i] == '/' && Peek(sql, i + 1) == '*')
+            {
+                depth++;
+                i += 2;
+            }
+            else if (sql[i] == '*' && Peek(sql, i + 1) == '/')
+            {
+                depth--;
+                i += 2;
+            }
+            else
+            {
+                i++;
+            }
+        }
+        while (i < sql.Length && depth > 0);
+
+        return i;
+    }
 
     private static int SkipQuoted(string sql, int open, char quote, bool backslashEscapes)
     {
@@ -215,6 +167,7 @@ internal static class PgSqlText
         return sql.Length;
     }
 
+    // $$ or $tag$ where tag is an identifier not starting with a digit ($1 is a parameter).
     private static bool TryDollarTag(string sql, int i, out string tag)
     {
         var j = i + 1;
