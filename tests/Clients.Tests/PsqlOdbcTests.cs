@@ -1,0 +1,103 @@
+namespace DeepSql.Clients.Tests;
+
+/// <summary>
+/// psqlODBC (Debian odbc-postgresql, the Unicode driver psqlodbcw.so) through unixODBC's isql in batch mode, with a
+/// temporary odbcinst.ini/odbc.ini found through ODBCSYSINI/ODBCINI: connect, list tables (help = SQLTables), query.
+/// </summary>
+[Collection("clients")]
+public sealed class PsqlOdbcTests(ServiceFixture service, PostgresFixture postgres) : IAsyncLifetime, IDisposable
+{
+    private const string Table = "odbc_items";
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "deepsql-odbc-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public Task InitializeAsync() => service.ExecuteAsync(
+        $"CREATE OR REPLACE TABLE {Table} (id INTEGER, name VARCHAR, price DOUBLE); " +
+        $"INSERT INTO {Table} VALUES (1, 'apple', 1.5), (2, 'pear', 2.25)");
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_dir))
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+    }
+
+    private ProcessResult Isql(string input) => Isql(input, service.Port, "deepsql", "analyst");
+
+    private ProcessResult Isql(string input, int port, string database, string user)
+    {
+        Directory.CreateDirectory(_dir);
+        File.WriteAllText(Path.Combine(_dir, "odbcinst.ini"), $"""
+            [PostgreSQL Unicode]
+            Description=psqlODBC
+            Driver={Tools.PsqlOdbcDriver}
+
+            """);
+        File.WriteAllText(Path.Combine(_dir, "odbc.ini"), $"""
+            [deepsql]
+            Driver=PostgreSQL Unicode
+            Servername=127.0.0.1
+            Port={port}
+            Database={database}
+            Username={user}
+            SSLmode=disable
+
+            """);
+        var env = new Dictionary<string, string> { ["ODBCSYSINI"] = _dir, ["ODBCINI"] = Path.Combine(_dir, "odbc.ini") };
+        // -b batch (no prompts), -v verbose errors, -d| delimited rows, -c column names first
+        return Tools.Run(Tools.Isql, ["-v", "-b", "-d|", "-c", "deepsql"], env, input);
+    }
+
+    private static string[] Lines(ProcessResult r) =>
+        r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    [Fact]
+    public void Connects_and_runs_a_query()
+    {
+        var r = Isql($"SELECT id, name, price FROM {Table} ORDER BY id\n");
+        Assert.True(r.ExitCode == 0, $"isql failed\n{r}");
+        var lines = Lines(r);
+        Assert.True(lines.Length >= 3, $"isql printed too little\n{r}");
+        Assert.Equal(["id|name|price", "1|apple|1.5", "2|pear|2.25"], lines[..3]);
+    }
+
+    [Fact]
+    public async Task Query_output_equals_postgresqls()
+    {
+        const string create = "DROP TABLE IF EXISTS odbcdiff_items; CREATE TABLE odbcdiff_items (id integer, name text, price double precision, day date, ok boolean); " +
+            "INSERT INTO odbcdiff_items VALUES (1, 'apple', 1.5, CAST('2024-01-02' AS date), true), (2, NULL, -0.25, NULL, false)";
+        await service.ExecuteAsync(create);
+        await using (var c = new Npgsql.NpgsqlConnection(postgres.ConnectionString))
+        {
+            await c.OpenAsync();
+            await using var cmd = new Npgsql.NpgsqlCommand(create, c);
+            await cmd.ExecuteNonQueryAsync();
+        }
+
+        const string query = "SELECT id, name, price, day, ok FROM odbcdiff_items ORDER BY id\n";
+        var theirs = Isql(query, postgres.Port, "postgres", "postgres");
+        var mine = Isql(query);
+        Assert.True(theirs.ExitCode == 0 && Lines(theirs).Length >= 3, $"isql on PostgreSQL 15 failed\n{theirs}");
+        Assert.True(theirs.Stdout == mine.Stdout, $"isql output differs\n--- PostgreSQL 15 ---\n{theirs.Stdout}\n--- service ---\n{mine}");
+    }
+
+    [Fact]
+    public void Help_lists_the_table_through_SQLTables()
+    {
+        var r = Isql("help\n");
+        Assert.True(r.ExitCode == 0, $"isql help failed\n{r}");
+        // SQLTables columns: TABLE_CAT|TABLE_SCHEM|TABLE_NAME|TABLE_TYPE|REMARKS
+        Assert.Contains(Lines(r), l => l.Split('|') is [_, "public", Table, "TABLE", ..]);
+    }
+
+    [Fact]
+    public void Error_reports_sqlstate_42P01()
+    {
+        // isql -b reports a failed statement ("[42P01]…") and goes on; its exit code stays 0
+        var r = Isql("SELECT * FROM odbc_no_such_table\nSELECT 40 + 2\n");
+        Assert.True((r.Stdout + r.Stderr).Contains("[42P01]", StringComparison.Ordinal), $"no 42P01 in isql's output\n{r}");
+        Assert.Contains("42", Lines(r));
+    }
+}
