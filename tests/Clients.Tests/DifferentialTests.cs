@@ -182,7 +182,7 @@ public sealed class DifferentialTests(ServiceFixture service, PostgresFixture po
     [InlineData("SELECT CAST(2.5 AS double precision) AS c WHERE 1 = 1")]
     public void Describe_statement_without_parameters_equals_postgresqls(string sql) => AssertSameDescription(sql);
 
-    [Theory(Skip = ServerGaps.PreparedWithParameters)]
+    [Theory]
     [InlineData("SELECT $1 AS a, CAST('x' AS text) AS b", new[] { 23 })]
     [InlineData("SELECT $1 + 1 AS n, upper($2) AS s, $3 AS d", new[] { 23, 25, 1082 })]
     public void Describe_statement_with_typed_parameters_equals_postgresqls(string sql, int[] parameterOids) =>
