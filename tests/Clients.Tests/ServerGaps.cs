@@ -6,10 +6,6 @@ namespace DeepSql.Clients.Tests;
 /// </summary>
 public static class ServerGaps
 {
-    public const string CopyToStdout =
-        "server gap: COPY (query) TO STDOUT (psql \\copy) goes to the engine, which refuses COPY … TO; the server should " +
-        "answer CopyOutResponse/CopyData/CopyDone itself (src/Server/PgWire; refusal in DuckDbStatements)";
-
     public const string CatalogColumnTypes =
         "server gap: catalog columns come back with DuckDB's types: name (19) as text (25), oid (26) as int8 (20, size 8), " +
         "\"char\" (18) as text; PostgreSQL's drivers read them as text, so values still agree";
