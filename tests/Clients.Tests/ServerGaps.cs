@@ -13,15 +13,4 @@ public static class ServerGaps
     public const string VarcharTypmod =
         "server gap: varchar(n) answers text (25) with type modifier -1; PostgreSQL answers varchar (1043) with n + 4 " +
         "(DuckDB keeps no varchar length)";
-
-    public const string CastAsRegclass =
-        "server gap: CAST('pg_type' AS regclass) fails with 42P01 \"Type with name regclass does not exist\"; only the " +
-        "::regclass form is rewritten (PgCatalog.Rewrite)";
-
-    public const string QualifiedRegproc =
-        "server gap: 'pg_catalog.array_in'::regproc fails with 22P02 function \"pg_catalog.array_in\" does not exist " +
-        "(deepsql_regproc_in compares proname with the schema-qualified name); pgjdbc's getTypeInfo sends it";
-
-    public const string PgExpandArray =
-        "server gap: information_schema._pg_expandarray is missing (42883); pgjdbc's getPrimaryKeys calls it";
 }

@@ -15,7 +15,7 @@ public sealed partial class PgCatalog
     public string Rewrite(string sql)
     {
         ArgumentNullException.ThrowIfNull(sql);
-        var tokens = PgSqlText.Tokenize(sql);
+        var tokens = RewriteCastAsRegTypes(PgSqlText.Tokenize(sql));
         var output = new List<PgToken>(tokens.Count);
         for (var i = 0; i < tokens.Count; i++)
         {
