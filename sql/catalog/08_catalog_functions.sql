@@ -87,7 +87,8 @@ CREATE OR REPLACE MACRO deepsql_catalog.deepsql_regtype_out(type_oid) AS
     CASE WHEN type_oid = 0 THEN '-' ELSE deepsql_catalog.format_type(type_oid, NULL) END;
 
 CREATE OR REPLACE MACRO deepsql_catalog.deepsql_regproc_in(proc_name) AS
-    coalesce((SELECT min(dq_p.dq_oid) FROM deepsql_catalog.deepsql_h_proc dq_p WHERE dq_p.dq_proname = lower(proc_name)),
+    coalesce((SELECT min(dq_p.dq_oid) FROM deepsql_catalog.deepsql_h_proc dq_p
+              WHERE dq_p.dq_proname = lower(replace(regexp_replace(proc_name, '^"?(pg_catalog|public)"?\.', ''), '"', ''))),
              error('function "' || proc_name || '" does not exist'));
 CREATE OR REPLACE MACRO deepsql_catalog.deepsql_regproc_out(proc_oid) AS
     coalesce((SELECT min(dq_p.dq_proname) FROM deepsql_catalog.deepsql_h_proc dq_p WHERE dq_p.dq_oid = proc_oid),

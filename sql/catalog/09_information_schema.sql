@@ -145,3 +145,8 @@ SELECT current_database() AS specific_catalog, 'public' AS specific_schema, m.pr
        NULL::VARCHAR AS scope_catalog, NULL::VARCHAR AS scope_schema, NULL::VARCHAR AS scope_name,
        NULL::INTEGER AS maximum_cardinality, p.i::VARCHAR AS dtd_identifier, NULL::VARCHAR AS parameter_default
 FROM deepsql_catalog.deepsql_model_function m, range(1, len(m.proargtypes) + 1) p(i);
+
+-- information_schema._pg_expandarray(array) → a set of (x element, n position from 1); pgjdbc's getPrimaryKeys
+-- calls it twice in one select list, and (…).x / (…).n of it: unnest of a struct list runs both in step.
+CREATE OR REPLACE MACRO deepsql_information_schema._pg_expandarray(arr) AS
+    unnest(list_transform(range(1, len(arr) + 1), dq_i -> {'x': arr[dq_i], 'n': dq_i::INTEGER}));

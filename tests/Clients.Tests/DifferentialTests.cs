@@ -169,11 +169,11 @@ public sealed class DifferentialTests(ServiceFixture service, PostgresFixture po
     public void Varchar_n_equals_postgresqls(short format) =>
         AssertSame("varchar", "SELECT CAST('hi' AS varchar(10)) AS v", format);
 
-    [Fact(Skip = ServerGaps.CastAsRegclass)]
+    [Fact]
     public void Cast_as_regclass_equals_postgresqls() => AssertSame("CAST AS regclass",
         "SELECT CAST('pg_type' AS regclass) = CAST(1247 AS oid) AS cls, CAST(CAST('int4' AS regtype) AS oid) AS typ", 0, types: false);
 
-    [Fact(Skip = ServerGaps.QualifiedRegproc)]
+    [Fact]
     public void Qualified_regproc_equals_postgresqls() => AssertSame("qualified regproc (pgjdbc TypeInfoCache)",
         "SELECT typinput = 'pg_catalog.array_in'::regproc AS is_array, typname FROM pg_catalog.pg_type WHERE oid IN (23, 1021) ORDER BY oid", 0, types: false);
 
@@ -182,7 +182,7 @@ public sealed class DifferentialTests(ServiceFixture service, PostgresFixture po
     [InlineData("SELECT CAST(2.5 AS double precision) AS c WHERE 1 = 1")]
     public void Describe_statement_without_parameters_equals_postgresqls(string sql) => AssertSameDescription(sql);
 
-    [Theory(Skip = ServerGaps.PreparedWithParameters)]
+    [Theory]
     [InlineData("SELECT $1 AS a, CAST('x' AS text) AS b", new[] { 23 })]
     [InlineData("SELECT $1 + 1 AS n, upper($2) AS s, $3 AS d", new[] { 23, 25, 1082 })]
     public void Describe_statement_with_typed_parameters_equals_postgresqls(string sql, int[] parameterOids) =>

@@ -81,7 +81,7 @@ public sealed class NpgsqlTests(ServiceFixture service)
         Assert.Equal("{\"a\": 1}", r.GetString(1));
     }
 
-    [Fact(Skip = ServerGaps.PreparedWithParameters)]
+    [Fact]
     public async Task Prepared_statement_with_typed_parameters_runs_twice()
     {
         await using var c = await service.OpenAsync();
@@ -211,7 +211,7 @@ public sealed class NpgsqlTests(ServiceFixture service)
     public Task Notice_is_sent_once_per_statement_over_both_protocols() =>
         NoticeOnce("SELECT featurize(b) IS NULL FROM npgsql_blobs");
 
-    [Fact(Skip = ServerGaps.NoticeTwiceForConstant)]
+    [Fact]
     public Task Notice_is_sent_once_for_a_constant_argument() =>
         NoticeOnce("SELECT featurize(CAST('not an image' AS BYTEA)) IS NULL");
 
@@ -237,7 +237,7 @@ public sealed class NpgsqlTests(ServiceFixture service)
         Assert.Equal(2.5, r.GetDouble(2));
     }
 
-    [Fact(Skip = ServerGaps.PreparedWithParameters)]
+    [Fact]
     public async Task Prepared_statement_with_one_parameter_describes_all_columns()
     {
         await using var c = await service.OpenAsync();

@@ -70,7 +70,7 @@ public sealed class PgJdbcTests : IClassFixture<PgJdbcTests.Run>
         _out.NoErrorsBut("error", "getTypeInfo", "getPrimaryKeys");
     }
 
-    [Fact(Skip = ServerGaps.QualifiedRegproc + "; " + ServerGaps.PgExpandArray)]
+    [Fact]
     public void Probe_runs_every_step_without_error()
     {
         _out.Completed();
@@ -101,7 +101,7 @@ public sealed class PgJdbcTests : IClassFixture<PgJdbcTests.Run>
         "timestamptz", "interval", "uuid", "json", "_float4", "_int4", "_text",
     ];
 
-    [Theory(Skip = ServerGaps.QualifiedRegproc + "; " + ServerGaps.PgExpandArray)]
+    [Theory]
     [InlineData("PK")]
     [InlineData("TYPE")]
     public void Metadata_lines_equal_those_of_postgresql_15(string key) => Lines_equal_those_of_postgresql_15(key);
@@ -129,7 +129,7 @@ public sealed class PgJdbcTests : IClassFixture<PgJdbcTests.Run>
         _out.Has("COLUMN|price|8|float8|3|YES");
     }
 
-    [Fact(Skip = ServerGaps.PgExpandArray)]
+    [Fact]
     public void GetPrimaryKeys_names_the_key_column()
     {
         _out.Has("PK|id|1");
@@ -142,7 +142,7 @@ public sealed class PgJdbcTests : IClassFixture<PgJdbcTests.Run>
         _out.Has("FUNCTION|embed");
     }
 
-    [Fact(Skip = ServerGaps.QualifiedRegproc)]
+    [Fact]
     public void GetTypeInfo_maps_base_types_to_jdbc_types()
     {
         // java.sql.Types: BIT -7 (pgjdbc's bool), INTEGER 4, BIGINT -5, REAL 7, DOUBLE 8, VARCHAR 12, ARRAY 2003

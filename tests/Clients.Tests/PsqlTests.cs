@@ -81,14 +81,14 @@ public sealed class PsqlTests(ServiceFixture service) : IAsyncLifetime
         Assert.Contains("name | pear", r.Stdout, StringComparison.Ordinal);
     }
 
-    [Fact(Skip = ServerGaps.CopyToStdout)]
+    [Fact]
     public void Copy_to_stdout_writes_tab_separated_rows()
     {
         var r = Ok("-c", @"\copy (SELECT id, name, price FROM psql_items ORDER BY id) to stdout");
         Assert.Equal("1\tapple\t1.5\n2\tpear\t2.25\n", r.Stdout);
     }
 
-    [Fact(Skip = ServerGaps.CopyToStdout)]
+    [Fact]
     public void Copy_to_stdout_with_csv_header()
     {
         var r = Ok("-c", @"\copy (SELECT id, name FROM psql_items ORDER BY id) to stdout with (format csv, header)");

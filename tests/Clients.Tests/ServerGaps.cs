@@ -6,21 +6,6 @@ namespace DeepSql.Clients.Tests;
 /// </summary>
 public static class ServerGaps
 {
-    public const string CopyToStdout =
-        "server gap: COPY (query) TO STDOUT (psql \\copy) goes to the engine, which refuses COPY … TO; the server should " +
-        "answer CopyOutResponse/CopyData/CopyDone itself (src/Server/PgWire; refusal in DuckDbStatements)";
-
-    public const string PreparedWithParameters =
-        "server gap: Describe statement with parameters (Npgsql Prepare) answers one column named \"unknown\" of type text " +
-        "(DuckDB's placeholder for a statement whose types wait for bound values) instead of the real columns, " +
-        "e.g. SELECT $1 AS a, 'x' AS b with $1 int4 → 1 column, DataRow of 2; the Parse parameter types are not used " +
-        "to describe (PgConnection.Extended DescribeStatementAsync → Session.Describe)";
-
-    public const string NoticeTwiceForConstant =
-        "server gap: a model function on a constant argument runs twice (DuckDB folds the constant expression while " +
-        "planning, then the statement runs) and sends its NOTICE twice; with a column argument it is once. The model " +
-        "functions are registered without duckdb_scalar_function_set_volatile (DuckDbEngine.Functions)";
-
     public const string CatalogColumnTypes =
         "server gap: catalog columns come back with DuckDB's types: name (19) as text (25), oid (26) as int8 (20, size 8), " +
         "\"char\" (18) as text; PostgreSQL's drivers read them as text, so values still agree";
@@ -28,15 +13,4 @@ public static class ServerGaps
     public const string VarcharTypmod =
         "server gap: varchar(n) answers text (25) with type modifier -1; PostgreSQL answers varchar (1043) with n + 4 " +
         "(DuckDB keeps no varchar length)";
-
-    public const string CastAsRegclass =
-        "server gap: CAST('pg_type' AS regclass) fails with 42P01 \"Type with name regclass does not exist\"; only the " +
-        "::regclass form is rewritten (PgCatalog.Rewrite)";
-
-    public const string QualifiedRegproc =
-        "server gap: 'pg_catalog.array_in'::regproc fails with 22P02 function \"pg_catalog.array_in\" does not exist " +
-        "(deepsql_regproc_in compares proname with the schema-qualified name); pgjdbc's getTypeInfo sends it";
-
-    public const string PgExpandArray =
-        "server gap: information_schema._pg_expandarray is missing (42883); pgjdbc's getPrimaryKeys calls it";
 }

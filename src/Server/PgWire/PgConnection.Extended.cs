@@ -164,8 +164,7 @@ internal sealed partial class PgConnection
         StatementDescription? description = null;
         if (!statement.IsEmpty && statement.Command is null)
         {
-            description = statement.Description ??= await RunBlockingAsync(
-                () => Session.Describe(_server.Catalog.Rewrite(statement.Sql)), ct).ConfigureAwait(false);
+            description = statement.Description ??= await RunBlockingAsync(() => Describe(statement), ct).ConfigureAwait(false);
         }
 
         var oids = new int[statement.ParameterOids.Length];
@@ -238,13 +237,59 @@ internal sealed partial class PgConnection
 
         try
         {
-            return statement.Description = await RunBlockingAsync(
-                () => Session.Describe(_server.Catalog.Rewrite(statement.Sql)), ct).ConfigureAwait(false);
+            return statement.Description = await RunBlockingAsync(() => Describe(statement), ct).ConfigureAwait(false);
         }
         catch (EngineException)
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// The statement's columns with its parameters typed: by Parse where it named a type, else by the engine's own
+    /// inference. The parameter types reported stay the engine's (Parse's types win over them in the caller).
+    /// </summary>
+    private StatementDescription Describe(PgPreparedStatement statement)
+    {
+        var sql = _server.Catalog.Rewrite(statement.Sql);
+        if (statement.ParameterOids.Length == 0)
+        {
+            return Session.Describe(sql);
+        }
+
+        StatementDescription? plain = null;
+        EngineException? failure = null;
+        try
+        {
+            plain = Session.Describe(sql);
+        }
+        catch (EngineException e) when (Array.Exists(statement.ParameterOids, oid => oid != 0))
+        {
+            failure = e;
+        }
+
+        var types = new SqlType[statement.ParameterOids.Length];
+        for (var i = 0; i < types.Length; i++)
+        {
+            var oid = statement.ParameterOids[i];
+            types[i] = oid != 0 ? PgType.ToSqlType(oid)
+                : plain is not null && i < plain.ParameterTypes.Count ? plain.ParameterTypes[i] : new SqlType(SqlTypeKind.Unknown);
+        }
+
+        if (PgParameterCasts.Apply(sql, types) is { } cast)
+        {
+            try
+            {
+                var typed = Session.Describe(cast);
+                return new StatementDescription(typed.Columns, plain?.ParameterTypes ?? types);
+            }
+            catch (EngineException) when (plain is not null)
+            {
+                // The cast form is only a better guess; the engine's own answer stands.
+            }
+        }
+
+        return plain ?? throw failure!;
     }
 
     private PgPreparedStatement FindStatement(string name) =>

@@ -31,7 +31,14 @@ internal sealed partial class PgConnection
             using var portal = new PgPortal("", statement, [], []);
             try
             {
-                await ExecutePortalAsync(portal, 0, sendRowDescription: true, ct).ConfigureAwait(false);
+                if (statement.Command is null && PgCopyCommand.TryParse(text) is { } copy)
+                {
+                    await CopyOutAsync(copy, ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    await ExecutePortalAsync(portal, 0, sendRowDescription: true, ct).ConfigureAwait(false);
+                }
             }
             catch (Exception e) when (IsStatementError(e))
             {

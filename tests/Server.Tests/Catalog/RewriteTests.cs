@@ -29,6 +29,9 @@ public sealed class RewriteTests
     [InlineData("SELECT 'a'::name", "SELECT 'a'::VARCHAR")]
     [InlineData("SELECT * FROM pg_attribute WHERE attrelid = $1::regclass", "SELECT * FROM pg_attribute WHERE attrelid = deepsql_regclass_in($1)")]
     [InlineData("SELECT (a.b)::regtype", "SELECT deepsql_regtype_out((a.b))")]
+    [InlineData("SELECT CAST('pg_type' AS regclass)", "SELECT deepsql_regclass_in('pg_type')")]
+    [InlineData("SELECT CAST(CAST('int4' AS pg_catalog.regtype) AS oid)", "SELECT CAST(deepsql_regtype_in('int4') AS oid)")]
+    [InlineData("SELECT CAST(c.oid AS regclass), CAST(x AS int)", "SELECT deepsql_regclass_out((c.oid)), CAST(x AS int)")]
     [InlineData("SELECT s FROM generate_series(1, 3) s", "SELECT s FROM generate_series(1, 3) s(s)")]
     [InlineData("SELECT generate_series(1, 3) AS s", "SELECT generate_series(1, 3) AS s")]
     public void Rewrites_postgres_only_syntax(string sql, string expected)

@@ -60,6 +60,21 @@ public sealed class DuckDbFunctionTests(DuckDbEngineFixture fixture) : IClassFix
     }
 
     [Fact]
+    public void Constant_argument_runs_the_function_once_per_statement()
+    {
+        var once = TestFunction.Map("fn_once", SqlType.Text, SqlType.Text, (v, s) =>
+        {
+            s.Notice($"ran {v}");
+            return v;
+        });
+        fixture.Engine.RegisterFunction(once);
+        using var session = fixture.Open(out var context);
+        Assert.Equal("c", session.Scalar("SELECT fn_once('c')"));
+        Assert.Equal([1], once.BatchSizes);
+        Assert.Equal(["ran c"], context.DrainNotices());
+    }
+
+    [Fact]
     public void Each_session_reaches_the_function_with_its_own_context()
     {
         var strict = TestFunction.Map("fn_strict", SqlType.Int32, SqlType.Text, (_, s) => $"{s.SessionId}/{s.Strict}");

@@ -16,7 +16,7 @@ public sealed partial class PgCatalog
     public string Rewrite(string sql)
     {
         ArgumentNullException.ThrowIfNull(sql);
-        var tokens = SqlText.Tokenize(sql);
+        var tokens = RewriteCastAsRegTypes(SqlText.Tokenize(sql));
         var output = new List<SqlLexeme>(tokens.Count);
         for (var i = 0; i < tokens.Count; i++)
         {

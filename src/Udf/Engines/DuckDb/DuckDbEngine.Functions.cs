@@ -79,6 +79,10 @@ public sealed partial class DuckDbEngine
             DuckDbNative.duckdb_scalar_function_set_return_type(native, returnType);
             DuckDbNative.duckdb_destroy_logical_type(ref returnType);
 
+            // Volatile: DuckDB would otherwise fold a call on constant arguments while planning and then run it again,
+            // so a model would run twice and report its notices twice.
+            DuckDbNative.duckdb_scalar_function_set_volatile(native);
+
             // The slot's GCHandle is freed when the engine is disposed, after the database is closed.
             DuckDbNative.duckdb_scalar_function_set_extra_info(native, GCHandle.ToIntPtr(slot.Handle), &DuckDbFunctionCallbacks.DestroyNothing);
             DuckDbNative.duckdb_scalar_function_set_bind(native, &DuckDbFunctionCallbacks.Bind);

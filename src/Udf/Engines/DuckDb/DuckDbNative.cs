@@ -28,6 +28,9 @@ internal static unsafe partial class DuckDbNative
     internal static partial void duckdb_scalar_function_set_return_type(IntPtr function, IntPtr logicalType);
 
     [LibraryImport(Lib)]
+    internal static partial void duckdb_scalar_function_set_volatile(IntPtr function);
+
+    [LibraryImport(Lib)]
     internal static partial void duckdb_scalar_function_set_extra_info(IntPtr function, IntPtr extraInfo, delegate* unmanaged[Cdecl]<IntPtr, void> destroy);
 
     [LibraryImport(Lib)]
