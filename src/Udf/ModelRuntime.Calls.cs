@@ -73,6 +73,8 @@ public sealed partial class ModelRuntime
         private readonly Lock _lock = new();
         private long _calls, _rows, _batches, _invalid;
         private double _decode, _inference;
+        private readonly long[] _runSizes = new long[ModelStats.RunSizeBounds.Count + 1];
+        private long _runRows;
 
         public string? LastError { get; set; }
 
@@ -86,6 +88,17 @@ public sealed partial class ModelRuntime
                 _invalid += outcome.InvalidRows;
                 _decode += outcome.PreprocessSeconds;
                 _inference += outcome.InferenceSeconds;
+                foreach (var size in outcome.RunSizes)
+                {
+                    var bucket = 0;
+                    while (bucket < ModelStats.RunSizeBounds.Count && size > ModelStats.RunSizeBounds[bucket])
+                    {
+                        bucket++;
+                    }
+
+                    _runSizes[bucket]++;
+                    _runRows += size;
+                }
             }
         }
 
@@ -102,7 +115,11 @@ public sealed partial class ModelRuntime
         {
             lock (_lock)
             {
-                return new ModelStats(name, _calls, _rows, _batches, _invalid, _decode, _inference, LastError);
+                return new ModelStats(name, _calls, _rows, _batches, _invalid, _decode, _inference, LastError)
+                {
+                    RunSizeCounts = [.. _runSizes],
+                    RunRows = _runRows,
+                };
             }
         }
     }

@@ -18,7 +18,20 @@ public sealed record RuntimeOptions
 
 /// <summary>Per-model counters for the admin page and /metrics.</summary>
 public sealed record ModelStats(string Name, long Calls, long Rows, long Batches, long InvalidRows,
-    double DecodeSeconds, double InferenceSeconds, string? LastError);
+    double DecodeSeconds, double InferenceSeconds, string? LastError)
+{
+    /// <summary>
+    /// Rows per ONNX Runtime run: non-cumulative counts per upper bound of <see cref="RunSizeBounds"/> (the last
+    /// entry counts runs above the largest bound).
+    /// </summary>
+    public IReadOnlyList<long> RunSizeCounts { get; init; } = [];
+
+    /// <summary>Rows fed to ONNX Runtime in all (NULL and undecodable rows are not fed).</summary>
+    public long RunRows { get; init; }
+
+    /// <summary>Upper bounds of the <see cref="RunSizeCounts"/> buckets.</summary>
+    public static readonly IReadOnlyList<int> RunSizeBounds = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048];
+}
 
 /// <summary>
 /// Keeps one ONNX Runtime session per current model version (loaded at registration or start-up, never on the first

@@ -216,4 +216,33 @@ public sealed class ModelRegistrationTests(ServiceFixture service)
         Assert.NotEqual(doc1.RootElement.GetProperty("sha256").GetString(), doc2.RootElement.GetProperty("sha256").GetString());
         Assert.Equal(64, doc2.RootElement.GetProperty("sha256").GetString()!.Length);
     }
+
+    [Fact]
+    public async Task Metrics_show_the_sub_batch_sizes_of_a_model()
+    {
+        using var r = await service.Admin.PostAsync("/api/models",
+            Upload(TinyModels.ColorClassifier(), Manifests.ColorClassifier("it_metrics")));
+        Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+        await using var conn = await service.OpenAsync();
+        await using (var set = new NpgsqlCommand("SET deepsql.batch_size = 32", conn))
+        {
+            await set.ExecuteNonQueryAsync();
+        }
+
+        // 70 rows in one engine chunk → ONNX Runtime runs of 32, 32 and 6 rows.
+        await using (var cmd = new NpgsqlCommand("SELECT count(it_metrics($1)) FROM range(70)", conn))
+        {
+            cmd.Parameters.AddWithValue(TestImages.Solid(TestImages.Red));
+            Assert.Equal(70L, Convert.ToInt64(await cmd.ExecuteScalarAsync()));
+        }
+
+        var lines = (await service.Http.GetStringAsync("/metrics")).Split('\n');
+        Assert.Contains("deepsql_model_batch_rows_bucket{model=\"it_metrics\",le=\"4\"} 0", lines);
+        Assert.Contains("deepsql_model_batch_rows_bucket{model=\"it_metrics\",le=\"8\"} 1", lines);
+        Assert.Contains("deepsql_model_batch_rows_bucket{model=\"it_metrics\",le=\"32\"} 3", lines);
+        Assert.Contains("deepsql_model_batch_rows_bucket{model=\"it_metrics\",le=\"+Inf\"} 3", lines);
+        Assert.Contains("deepsql_model_batch_rows_sum{model=\"it_metrics\"} 70", lines);
+        Assert.Contains("deepsql_model_batch_rows_count{model=\"it_metrics\"} 3", lines);
+        Assert.Contains("deepsql_model_rows_total{model=\"it_metrics\"} 70", lines);
+    }
 }

@@ -95,6 +95,28 @@ public sealed class QueryMetrics
         ModelFamily(text, stats, "deepsql_model_invalid_rows_total", "counter", "Rows that could not be decoded, per model.", s => s.InvalidRows);
         ModelFamily(text, stats, "deepsql_model_rows_per_batch", "gauge", "Mean rows per ONNX Runtime call, per model.",
             s => s.Batches == 0 ? 0 : (double)s.Rows / s.Batches);
+        text.Family("deepsql_model_batch_rows", "histogram", "Rows per ONNX Runtime call (sub-batch size), per model.");
+        foreach (var s in stats)
+        {
+            if (s.RunSizeCounts.Count == 0)
+            {
+                continue;
+            }
+
+            long cumulative = 0;
+            for (var i = 0; i < ModelStats.RunSizeBounds.Count; i++)
+            {
+                cumulative += s.RunSizeCounts[i];
+                text.Sample("deepsql_model_batch_rows_bucket", cumulative,
+                    ("model", s.Name), ("le", PrometheusText.Number(ModelStats.RunSizeBounds[i])));
+            }
+
+            cumulative += s.RunSizeCounts[^1];
+            text.Sample("deepsql_model_batch_rows_bucket", cumulative, ("model", s.Name), ("le", "+Inf"));
+            text.Sample("deepsql_model_batch_rows_sum", s.RunRows, ("model", s.Name));
+            text.Sample("deepsql_model_batch_rows_count", s.Batches, ("model", s.Name));
+        }
+
         ModelFamily(text, stats, "deepsql_model_decode_seconds_total", "counter", "Seconds spent decoding inputs, per model.", s => s.DecodeSeconds);
         ModelFamily(text, stats, "deepsql_model_inference_seconds_total", "counter", "Seconds spent in ONNX Runtime, per model.", s => s.InferenceSeconds);
         return text.ToString();

@@ -19,6 +19,7 @@ public sealed partial class ModelSession
         var errors = new string?[batchSize];
         var slots = new int[batchSize];
         int invalid = 0, runs = 0;
+        var runSizes = new List<int>();
         long prepTicks = 0, inferTicks = 0;
         var normalize = Version.Manifest.Output.Normalize;
 
@@ -95,6 +96,7 @@ public sealed partial class ModelSession
                 }
 
                 runs++;
+                runSizes.Add(m);
                 inferTicks += Stopwatch.GetTimestamp() - t1;
             }
         }
@@ -103,7 +105,7 @@ public sealed partial class ModelSession
             ArrayPool<float>.Shared.Return(buffer);
         }
 
-        return new BatchOutcome(vectors, invalid, runs, Seconds(prepTicks), Seconds(inferTicks));
+        return new BatchOutcome(vectors, invalid, runs, Seconds(prepTicks), Seconds(inferTicks)) { RunSizes = runSizes };
     }
 
     private static bool Fail(out string? error, string message)

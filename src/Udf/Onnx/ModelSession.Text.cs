@@ -11,6 +11,7 @@ public sealed partial class ModelSession
         var manifest = Version.Manifest;
         var vectors = new float[]?[rows.Count];
         int runs = 0, invalid = 0;
+        var runSizes = new List<int>();
         long prepTicks = 0, inferTicks = 0;
         for (var start = 0; start < rows.Count; start += batchSize)
         {
@@ -89,10 +90,11 @@ public sealed partial class ModelSession
             }
 
             runs++;
+            runSizes.Add(m);
             inferTicks += Stopwatch.GetTimestamp() - t1;
         }
 
-        return new BatchOutcome(vectors, invalid, runs, Seconds(prepTicks), Seconds(inferTicks));
+        return new BatchOutcome(vectors, invalid, runs, Seconds(prepTicks), Seconds(inferTicks)) { RunSizes = runSizes };
     }
 
     // dims is [batch, tokens, dim] for token outputs or [batch, dim] for pooled ones.

@@ -161,4 +161,8 @@ public sealed partial class ModelSession : IDisposable
 /// <param name="Runs">ONNX Runtime Run calls made.</param>
 /// <param name="PreprocessSeconds">Decode and preprocessing time (wall clock).</param>
 /// <param name="InferenceSeconds">ONNX Runtime time (wall clock).</param>
-public sealed record BatchOutcome(float[]?[] Vectors, int InvalidRows, int Runs, double PreprocessSeconds, double InferenceSeconds);
+public sealed record BatchOutcome(float[]?[] Vectors, int InvalidRows, int Runs, double PreprocessSeconds, double InferenceSeconds)
+{
+    /// <summary>Rows fed to each ONNX Runtime run, in order (the sub-batch sizes).</summary>
+    public IReadOnlyList<int> RunSizes { get; init; } = [];
+}
