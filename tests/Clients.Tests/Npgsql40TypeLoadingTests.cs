@@ -1,3 +1,5 @@
+using DeepSql.TestSupport;
+
 namespace DeepSql.Clients.Tests;
 
 /// <summary>
@@ -12,52 +14,9 @@ public sealed class Npgsql40TypeLoadingTests(ServiceFixture service, PostgresFix
     // array_recv, ordered base → domain → range → array), then the fields of free-standing composite types.
     public const string VersionQuery = "SELECT version()";
 
-    public const string TypesQuery = """
-        /*** Load all supported types ***/
-        SELECT ns.nspname, a.typname, a.oid, a.typrelid, a.typbasetype,
-        CASE WHEN pg_proc.proname='array_recv' THEN 'a' ELSE a.typtype END AS type,
-        CASE
-          WHEN pg_proc.proname='array_recv' THEN a.typelem
-          WHEN a.typtype='r' THEN rngsubtype
-          ELSE 0
-        END AS elemoid,
-        CASE
-          WHEN pg_proc.proname IN ('array_recv','oidvectorrecv') THEN 3    /* Arrays last */
-          WHEN a.typtype='r' THEN 2                                        /* Ranges before */
-          WHEN a.typtype='d' THEN 1                                        /* Domains before */
-          ELSE 0                                                           /* Base types first */
-        END AS ord
-        FROM pg_type AS a
-        JOIN pg_namespace AS ns ON (ns.oid = a.typnamespace)
-        JOIN pg_proc ON pg_proc.oid = a.typreceive
-        LEFT OUTER JOIN pg_class AS cls ON (cls.oid = a.typrelid)
-        LEFT OUTER JOIN pg_type AS b ON (b.oid = a.typelem)
-        LEFT OUTER JOIN pg_class AS elemcls ON (elemcls.oid = b.typrelid)
-        LEFT OUTER JOIN pg_range ON (pg_range.rngtypid = a.oid)
-        WHERE
-          a.typtype IN ('b', 'r', 'e', 'd') OR         /* Base, range, enum, domain */
-          (a.typtype = 'c' AND cls.relkind='c') OR /* User-defined free-standing composites (not table composites) by default */
-          (pg_proc.proname='array_recv' AND (
-            b.typtype IN ('b', 'r', 'e', 'd') OR       /* Array of base, range, enum domain */
-            (b.typtype = 'c' AND elemcls.relkind='c')  /* Array of user-defined free-standing composites (not table composites) */
-          )) OR
-          (a.typtype = 'p' AND a.typname IN ('record', 'void'))  /* Some special supported pseudo-types */
-        ORDER BY ord
-        """;
+    public const string TypesQuery = ClientQueries.Npgsql4Types;
 
-    public const string CompositesQuery = """
-        /*** Load field definitions for (free-standing) composite types ***/
-        SELECT ns.nspname, typ.typname, att.attname, att.atttypid
-        FROM pg_type AS typ
-        JOIN pg_namespace AS ns ON (ns.oid = typ.typnamespace)
-        JOIN pg_class AS cls ON (cls.oid = typ.typrelid)
-        JOIN pg_attribute AS att ON (att.attrelid = typ.typrelid)
-        WHERE
-          (typ.typtype = 'c' AND cls.relkind='c') AND
-          attnum > 0 AND     /* Don't load system attributes */
-          NOT attisdropped
-        ORDER BY typ.typname, att.attnum
-        """;
+    public const string CompositesQuery = ClientQueries.Npgsql4Composites;
 
     private static readonly string[] Columns = ["nspname", "typname", "oid", "typrelid", "typbasetype", "type", "elemoid", "ord"];
 

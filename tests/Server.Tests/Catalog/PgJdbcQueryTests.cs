@@ -1,3 +1,4 @@
+using DeepSql.TestSupport;
 using Xunit;
 
 namespace DeepSql.Server.Tests.Catalog;

@@ -1,3 +1,4 @@
+using DeepSql.TestSupport;
 using DeepSql.Server.PgWire.Catalog;
 using DeepSql.Udf.Engines;
 using DeepSql.Udf.Engines.DuckDb;

@@ -1,10 +1,10 @@
-namespace DeepSql.Server.Tests.Catalog;
+namespace DeepSql.TestSupport;
 
 /// <summary>
 /// Query texts real clients send, recorded verbatim: Npgsql 10.0.3 opening a connection (PostgreSQL 15 server log,
 /// log_statement=all) and psql 15.18 with -E. In the \d queries the table OID and name are placeholders.
 /// </summary>
-internal static class ClientQueries
+public static class ClientQueries
 {
     /// <summary>Npgsql 10 at connection open: version, types, composite fields, enum labels, as one batch.</summary>
     public const string Npgsql10TypeLoading = """
@@ -83,7 +83,7 @@ internal static class ClientQueries
         """;
 
     /// <summary>Npgsql 4.0 (the version Power BI Desktop ships) at connection open: types, then composite fields.</summary>
-    public const string Npgsql4TypeLoading = """
+    public const string Npgsql4Types = """
         /*** Load all supported types ***/
         SELECT ns.nspname, a.typname, a.oid, a.typrelid, a.typbasetype,
         CASE WHEN pg_proc.proname='array_recv' THEN 'a' ELSE a.typtype END AS type,
@@ -113,8 +113,11 @@ internal static class ClientQueries
             (b.typtype = 'c' AND elemcls.relkind='c')  /* Array of user-defined free-standing composites (not table composites) */
           )) OR
           (a.typtype = 'p' AND a.typname IN ('record', 'void'))  /* Some special supported pseudo-types */
-        ORDER BY ord;
+        ORDER BY ord
+        """;
 
+    /// <summary>Npgsql 4.0 at connection open, second statement: fields of free-standing composite types.</summary>
+    public const string Npgsql4Composites = """
         /*** Load field definitions for (free-standing) composite types ***/
         SELECT ns.nspname, typ.typname, att.attname, att.atttypid
         FROM pg_type AS typ
@@ -125,8 +128,11 @@ internal static class ClientQueries
           (typ.typtype = 'c' AND cls.relkind='c') AND
           attnum > 0 AND     /* Don't load system attributes */
           NOT attisdropped
-        ORDER BY typ.typname, att.attnum;
+        ORDER BY typ.typname, att.attnum
         """;
+
+    /// <summary>Both Npgsql 4.0 statements as one batch.</summary>
+    public const string Npgsql4TypeLoading = Npgsql4Types + ";\n" + Npgsql4Composites + ";";
 
     /// <summary>psql \d</summary>
     public const string PsqlListRelations = """
