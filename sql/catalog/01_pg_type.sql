@@ -7,15 +7,15 @@ CREATE SCHEMA IF NOT EXISTS deepsql_catalog;
 CREATE SCHEMA IF NOT EXISTS deepsql_information_schema;
 
 CREATE OR REPLACE TABLE deepsql_catalog.pg_type (
-    oid UINTEGER NOT NULL, typname VARCHAR NOT NULL, typnamespace UINTEGER NOT NULL, typowner UINTEGER NOT NULL,
-    typlen SMALLINT NOT NULL, typbyval BOOLEAN NOT NULL, typtype VARCHAR NOT NULL, typcategory VARCHAR NOT NULL,
-    typispreferred BOOLEAN NOT NULL, typisdefined BOOLEAN NOT NULL, typdelim VARCHAR NOT NULL,
+    oid UINTEGER NOT NULL, typname name NOT NULL, typnamespace UINTEGER NOT NULL, typowner UINTEGER NOT NULL,
+    typlen SMALLINT NOT NULL, typbyval BOOLEAN NOT NULL, typtype pg_char NOT NULL, typcategory pg_char NOT NULL,
+    typispreferred BOOLEAN NOT NULL, typisdefined BOOLEAN NOT NULL, typdelim pg_char NOT NULL,
     typrelid UINTEGER NOT NULL, typsubscript UINTEGER NOT NULL, typelem UINTEGER NOT NULL, typarray UINTEGER NOT NULL,
     typinput UINTEGER NOT NULL, typoutput UINTEGER NOT NULL, typreceive UINTEGER NOT NULL, typsend UINTEGER NOT NULL,
     typmodin UINTEGER NOT NULL, typmodout UINTEGER NOT NULL, typanalyze UINTEGER NOT NULL,
-    typalign VARCHAR NOT NULL, typstorage VARCHAR NOT NULL, typnotnull BOOLEAN NOT NULL,
+    typalign pg_char NOT NULL, typstorage pg_char NOT NULL, typnotnull BOOLEAN NOT NULL,
     typbasetype UINTEGER NOT NULL, typtypmod INTEGER NOT NULL, typndims INTEGER NOT NULL,
-    typcollation UINTEGER NOT NULL, typdefaultbin VARCHAR, typdefault VARCHAR, typacl VARCHAR[]);
+    typcollation UINTEGER NOT NULL, typdefaultbin pg_node_tree, typdefault VARCHAR, typacl aclitem[]);
 
 INSERT INTO deepsql_catalog.pg_type
 SELECT oid, typname, 11, 10, typlen, typbyval, typtype, typcategory, typispreferred, true, typdelim,

@@ -3,11 +3,11 @@ CREATE OR REPLACE TABLE deepsql_catalog.pg_aggregate (aggfnoid UINTEGER, aggkind
 CREATE OR REPLACE TABLE deepsql_catalog.pg_auth_members (roleid UINTEGER, member UINTEGER, grantor UINTEGER, admin_option BOOLEAN);
 CREATE OR REPLACE TABLE deepsql_catalog.pg_cast (oid UINTEGER, castsource UINTEGER, casttarget UINTEGER, castfunc UINTEGER, castcontext VARCHAR, castmethod VARCHAR);
 CREATE OR REPLACE TABLE deepsql_catalog.pg_depend (classid UINTEGER, objid UINTEGER, objsubid INTEGER, refclassid UINTEGER, refobjid UINTEGER, refobjsubid INTEGER, deptype VARCHAR);
-CREATE OR REPLACE TABLE deepsql_catalog.pg_enum (oid UINTEGER, enumtypid UINTEGER, enumsortorder REAL, enumlabel VARCHAR);
+CREATE OR REPLACE TABLE deepsql_catalog.pg_enum (oid UINTEGER, enumtypid UINTEGER, enumsortorder REAL, enumlabel name);
 CREATE OR REPLACE TABLE deepsql_catalog.pg_event_trigger (oid UINTEGER, evtname VARCHAR, evtevent VARCHAR, evtowner UINTEGER, evtfoid UINTEGER, evtenabled VARCHAR, evttags VARCHAR[]);
 CREATE OR REPLACE TABLE deepsql_catalog.pg_foreign_table (ftrelid UINTEGER, ftserver UINTEGER, ftoptions VARCHAR[]);
 CREATE OR REPLACE TABLE deepsql_catalog.pg_inherits (inhrelid UINTEGER, inhparent UINTEGER, inhseqno INTEGER, inhdetachpending BOOLEAN);
-CREATE OR REPLACE TABLE deepsql_catalog.pg_matviews (schemaname VARCHAR, matviewname VARCHAR, matviewowner VARCHAR, tablespace VARCHAR, hasindexes BOOLEAN, ispopulated BOOLEAN, definition VARCHAR);
+CREATE OR REPLACE TABLE deepsql_catalog.pg_matviews (schemaname name, matviewname name, matviewowner name, tablespace name, hasindexes BOOLEAN, ispopulated BOOLEAN, definition VARCHAR);
 CREATE OR REPLACE TABLE deepsql_catalog.pg_operator (oid UINTEGER, oprname VARCHAR, oprnamespace UINTEGER, oprowner UINTEGER, oprkind VARCHAR, oprcanmerge BOOLEAN, oprcanhash BOOLEAN, oprleft UINTEGER, oprright UINTEGER, oprresult UINTEGER, oprcom UINTEGER, oprnegate UINTEGER, oprcode UINTEGER, oprrest UINTEGER, oprjoin UINTEGER);
 CREATE OR REPLACE TABLE deepsql_catalog.pg_policy (oid UINTEGER, polname VARCHAR, polrelid UINTEGER, polcmd VARCHAR, polpermissive BOOLEAN, polroles UINTEGER[], polqual VARCHAR, polwithcheck VARCHAR);
 CREATE OR REPLACE TABLE deepsql_catalog.pg_publication (oid UINTEGER, pubname VARCHAR, pubowner UINTEGER, puballtables BOOLEAN, pubinsert BOOLEAN, pubupdate BOOLEAN, pubdelete BOOLEAN, pubtruncate BOOLEAN, pubviaroot BOOLEAN);

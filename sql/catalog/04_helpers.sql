@@ -108,6 +108,10 @@ CREATE OR REPLACE MACRO deepsql_catalog.deepsql_scalar_type_oid(t) AS
         WHEN t = 'FLOAT' THEN 700
         WHEN t = 'DOUBLE' THEN 701
         WHEN t = 'VARCHAR' OR t LIKE 'ENUM(%' THEN 25
+        -- named text types (PgTextTypes): name, "char", varchar(n)
+        WHEN t = 'name' THEN 19
+        WHEN t = 'pg_char' THEN 18
+        WHEN t LIKE 'varchar(%' THEN 1043
         WHEN t = 'BLOB' THEN 17
         WHEN t = 'DATE' THEN 1082
         WHEN t = 'TIME' OR t = 'TIME_NS' THEN 1083
@@ -151,9 +155,15 @@ CREATE OR REPLACE MACRO deepsql_catalog.deepsql_type_oid(t) AS
                   deepsql_catalog.deepsql_scalar_type_oid(regexp_replace(t, '(\[\d*\])+$', '')))
          ELSE deepsql_catalog.deepsql_scalar_type_oid(t) END;
 
--- atttypmod: numeric(p,s) → ((p << 16) | s) + 4 as PostgreSQL stores it; -1 elsewhere.
+-- The n of a varchar(n) (or varchar(n)[]) type name, else NULL.
+CREATE OR REPLACE MACRO deepsql_catalog.deepsql_varchar_length(t) AS
+    TRY_CAST(regexp_extract(t, '^varchar\((\d+)\)(\[\d*\])*$', 1) AS INTEGER);
+
+-- atttypmod: numeric(p,s) → ((p << 16) | s) + 4 and varchar(n) → n + 4 as PostgreSQL stores them; -1 elsewhere.
 CREATE OR REPLACE MACRO deepsql_catalog.deepsql_typmod(t, num_precision, num_scale) AS
-    CASE WHEN t LIKE 'DECIMAL%' THEN (num_precision * 65536 + num_scale + 4)::INTEGER ELSE -1 END;
+    CASE WHEN t LIKE 'DECIMAL%' THEN (num_precision * 65536 + num_scale + 4)::INTEGER
+         WHEN t LIKE 'varchar(%' THEN coalesce(deepsql_catalog.deepsql_varchar_length(t) + 4, -1)
+         ELSE -1 END;
 
 -- SQL spelling of a type as format_type prints it.
 CREATE OR REPLACE TABLE deepsql_catalog.deepsql_type_name (dq_oid UINTEGER NOT NULL, dq_sqlname VARCHAR NOT NULL);

@@ -1,21 +1,22 @@
 -- Part 6: PostgreSQL's session and information functions, as macros in deepsql_catalog. The session search_path
 -- ends with deepsql_catalog, so unqualified calls (and pg_catalog.-qualified ones, after Rewrite drops the
 -- qualifier) reach these instead of DuckDB's own, which answer differently (version(), format_type(), …).
+-- Results are typed as PostgreSQL's are (name where PostgreSQL returns name).
 CREATE OR REPLACE MACRO deepsql_catalog.version() AS
     'PostgreSQL 15.0 (DeepSQL) on x86_64-pc-linux-gnu, compiled by DeepSQL on DuckDB, 64-bit';
-CREATE OR REPLACE MACRO deepsql_catalog.current_database() AS 'deepsql';
-CREATE OR REPLACE MACRO deepsql_catalog.current_catalog() AS 'deepsql';
-CREATE OR REPLACE MACRO deepsql_catalog.current_user() AS deepsql_session_user();
-CREATE OR REPLACE MACRO deepsql_catalog.session_user() AS deepsql_session_user();
-CREATE OR REPLACE MACRO deepsql_catalog.current_role() AS deepsql_session_user();
-CREATE OR REPLACE MACRO deepsql_catalog.user() AS deepsql_session_user();
-CREATE OR REPLACE MACRO deepsql_catalog.current_schema() AS 'public';
+CREATE OR REPLACE MACRO deepsql_catalog.current_database() AS 'deepsql'::name;
+CREATE OR REPLACE MACRO deepsql_catalog.current_catalog() AS 'deepsql'::name;
+CREATE OR REPLACE MACRO deepsql_catalog.current_user() AS deepsql_session_user()::name;
+CREATE OR REPLACE MACRO deepsql_catalog.session_user() AS deepsql_session_user()::name;
+CREATE OR REPLACE MACRO deepsql_catalog.current_role() AS deepsql_session_user()::name;
+CREATE OR REPLACE MACRO deepsql_catalog.user() AS deepsql_session_user()::name;
+CREATE OR REPLACE MACRO deepsql_catalog.current_schema() AS 'public'::name;
 CREATE OR REPLACE MACRO deepsql_catalog.current_schemas(include_implicit) AS
-    CASE WHEN include_implicit THEN ['pg_catalog', 'public'] ELSE ['public'] END;
+    CASE WHEN include_implicit THEN ['pg_catalog', 'public'] ELSE ['public'] END::name[];
 CREATE OR REPLACE MACRO deepsql_catalog.pg_get_userbyid(role_oid) AS
-    CASE WHEN role_oid = 10 THEN deepsql_session_user() ELSE 'unknown (OID=' || role_oid || ')' END;
+    (CASE WHEN role_oid = 10 THEN deepsql_session_user() ELSE 'unknown (OID=' || role_oid || ')' END)::name;
 CREATE OR REPLACE MACRO deepsql_catalog.pg_encoding_to_char(encoding) AS
-    CASE encoding WHEN 6 THEN 'UTF8' WHEN 0 THEN 'SQL_ASCII' ELSE '' END;
+    (CASE encoding WHEN 6 THEN 'UTF8' WHEN 0 THEN 'SQL_ASCII' ELSE '' END)::name;
 CREATE OR REPLACE MACRO deepsql_catalog.pg_char_to_encoding(name) AS
     CASE upper(name) WHEN 'UTF8' THEN 6 WHEN 'SQL_ASCII' THEN 0 ELSE -1 END;
 CREATE OR REPLACE MACRO deepsql_catalog.pg_is_in_recovery() AS false;
@@ -38,7 +39,7 @@ CREATE OR REPLACE MACRO deepsql_catalog.pg_has_role(a, b) AS true, (a, b, c) AS 
 
 -- format_type(type_oid, typmod): PostgreSQL's SQL spelling (integer, character varying(10), numeric(10,2), real[]).
 CREATE OR REPLACE MACRO deepsql_catalog.format_type(type_oid, typmod) AS
-    CASE
+    (CASE
         WHEN type_oid IS NULL THEN NULL
         WHEN type_oid = 1700 AND coalesce(typmod, -1) >= 4
             THEN 'numeric(' || ((typmod - 4) // 65536) || ',' || ((typmod - 4) % 65536) || ')'
@@ -48,7 +49,7 @@ CREATE OR REPLACE MACRO deepsql_catalog.format_type(type_oid, typmod) AS
             (SELECT CASE WHEN dq_h.dq_is_array THEN dq_h.dq_elem_sqlname || '[]' ELSE dq_h.dq_sqlname END
              FROM deepsql_catalog.deepsql_h_type dq_h WHERE dq_h.dq_oid = type_oid),
             '???')
-    END;
+    END)::VARCHAR;
 
 CREATE OR REPLACE MACRO deepsql_catalog.quote_ident(ident) AS
     CASE WHEN regexp_matches(ident, '^[a-z_][a-z0-9_$]*$')

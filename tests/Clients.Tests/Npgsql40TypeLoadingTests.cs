@@ -76,7 +76,7 @@ public sealed class Npgsql40TypeLoadingTests(ServiceFixture service, PostgresFix
         return client.Extended("SELECT oid FROM pg_type", 0).TextRows.Select(r => r[0]!).ToHashSet();
     }
 
-    [Fact(Skip = ServerGaps.CatalogColumnTypes)]
+    [Fact]
     public void Column_types_equal_postgresql_15s()
     {
         var mine = Send(service.Port, "analyst", "deepsql")[1];

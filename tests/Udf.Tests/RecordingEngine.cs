@@ -37,6 +37,8 @@ internal sealed class RecordingEngine : IQueryEngine
 
     public IEngineSession OpenSession(SessionContext context) => throw new NotSupportedException("no SQL in these tests");
 
+    public void RegisterTextType(string name) => throw new NotSupportedException("no SQL in these tests");
+
     public void RegisterFunction(ModelFunction function)
     {
         lock (_lock)

@@ -22,6 +22,14 @@ public interface IQueryEngine : IAsyncDisposable
 
     /// <summary>Removes a function from every session; calls of it afterwards fail with 42883.</summary>
     void UnregisterFunction(string name);
+
+    /// <summary>
+    /// Makes a named text type known to every session: text values under another type name (PostgreSQL's
+    /// <c>name</c>, a <c>varchar(n)</c>), usable in CAST and column definitions and converted to text wherever text is
+    /// expected. Result columns of the type report the name in <see cref="SqlType.EngineName"/> (kind
+    /// <see cref="SqlTypeKind.Text"/>). Registering a name again does nothing.
+    /// </summary>
+    void RegisterTextType(string name);
 }
 
 /// <summary>One engine connection. Not thread-safe: one statement at a time, except <see cref="Cancel"/>.</summary>

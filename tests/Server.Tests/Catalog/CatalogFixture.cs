@@ -1,5 +1,6 @@
 using DeepSql.Server.PgWire.Catalog;
 using DeepSql.Udf.Engines;
+using DeepSql.Udf.Engines.DuckDb;
 using DeepSql.Udf.Functions;
 using DeepSql.Udf.Sql;
 
@@ -19,7 +20,8 @@ internal sealed class CatalogOnlyFunction : ModelFunction
 /// </summary>
 public sealed class CatalogFixture : IAsyncLifetime
 {
-    private readonly DuckDbTestEngine _engine = new();
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"deepsql-catalog-{Guid.NewGuid():N}.duckdb");
+    private DuckDbEngine _engine = null!;
     private int _nextSession = 100;
 
     internal List<ModelFunction> Functions { get; } =
@@ -38,10 +40,12 @@ public sealed class CatalogFixture : IAsyncLifetime
 
     internal PgCatalog Catalog { get; private set; } = null!;
 
-    internal DuckDbTestSession Session { get; private set; } = null!;
+    internal IEngineSession Session { get; private set; } = null!;
 
     public Task InitializeAsync()
     {
+        // a database file, so that sessions are separate connections to one database as in the service
+        _engine = new DuckDbEngine(new DuckDbEngineOptions { DatabasePath = _path, Threads = 1 });
         Catalog = new PgCatalog(_engine, () => Functions);
         Session = OpenSession("analyst");
         Exec(Session, "CREATE TABLE photos (id INTEGER PRIMARY KEY, name VARCHAR NOT NULL DEFAULT 'x', score DOUBLE, "
@@ -53,15 +57,15 @@ public sealed class CatalogFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    internal DuckDbTestSession OpenSession(string user)
+    internal IEngineSession OpenSession(string user)
     {
-        var session = (DuckDbTestSession)_engine.OpenSession(new SessionContext { SessionId = _nextSession++, User = user });
+        var session = _engine.OpenSession(new SessionContext { SessionId = _nextSession++, User = user });
         Catalog.PrepareSession(session);
         return session;
     }
 
     /// <summary>Rewrites and runs one statement, returning its rows.</summary>
-    internal List<object?[]> Query(string sql, DuckDbTestSession? session = null)
+    internal List<object?[]> Query(string sql, IEngineSession? session = null)
     {
         using var result = (session ?? Session).Execute(Catalog.Rewrite(sql));
         var rows = new List<object?[]>();
@@ -85,5 +89,12 @@ public sealed class CatalogFixture : IAsyncLifetime
         }
     }
 
-    public Task DisposeAsync() => _engine.DisposeAsync().AsTask();
+    public async Task DisposeAsync()
+    {
+        await _engine.DisposeAsync();
+        foreach (var file in new[] { _path, _path + ".wal" }.Where(File.Exists))
+        {
+            File.Delete(file);
+        }
+    }
 }

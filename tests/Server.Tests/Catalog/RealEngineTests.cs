@@ -23,17 +23,7 @@ public sealed class RealEngineTests : IAsyncLifetime
 
     public Task DisposeAsync() => _engine.DisposeAsync().AsTask();
 
-    private List<object?[]> Query(IEngineSession session, string sql)
-    {
-        var rows = new List<object?[]>();
-        using var result = session.Execute(_catalog.Rewrite(sql));
-        while (result.TryReadBatch(1024, out var batch))
-        {
-            rows.AddRange(batch.Rows);
-        }
-
-        return rows;
-    }
+    private List<object?[]> Query(IEngineSession session, string sql) => Query(_catalog, session, sql);
 
     [Fact]
     public void Npgsql_type_loading_and_psql_backslash_d_work_on_the_locked_engine()
@@ -74,7 +64,48 @@ public sealed class RealEngineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Restarting_on_a_database_file_recreates_the_catalog_over_the_old_one()
+    public Task Restarting_on_a_database_file_recreates_the_catalog_over_the_old_one() =>
+        TwoRunsOnOneFile((run, catalog, session) =>
+        {
+            if (run == 0)
+            {
+                Run(session, "CREATE TABLE kept (id INTEGER)");
+            }
+
+            Assert.Equal([["public", "kept", "table", "analyst"]], Query(catalog, session, ClientQueries.PsqlListTables));
+        });
+
+    [Fact]
+    public Task Varchar_lengths_and_name_columns_survive_a_restart_with_their_types() =>
+        TwoRunsOnOneFile((run, catalog, session) =>
+        {
+            if (run == 0)
+            {
+                Run(session, catalog.Rewrite("CREATE TABLE notes (title VARCHAR(12) NOT NULL, owner name)"));
+                Run(session, "INSERT INTO notes VALUES ('first', 'ann')");
+            }
+
+            // after the restart the types must be known again for upper() to bind to them
+            using (var result = session.Execute("SELECT title, owner, upper(title) AS t, upper(owner) AS o FROM notes"))
+            {
+                Assert.Equal(["varchar(12)", "name", "VARCHAR", "VARCHAR"], result.Columns.Select(c => c.Type.EngineName));
+                Assert.True(result.TryReadBatch(10, out var batch));
+                Assert.Equal([["first", "ann", "FIRST", "ANN"]], batch.Rows);
+            }
+
+            Assert.Equal(
+                [
+                    ["title", 1043u, 16, "character varying(12)", 12],
+                    ["owner", 19u, -1, "name", null],
+                ],
+                Query(catalog, session,
+                    "SELECT a.attname, a.atttypid, a.atttypmod, format_type(a.atttypid, a.atttypmod), c.character_maximum_length " +
+                    "FROM pg_attribute a JOIN information_schema.columns c ON c.table_name = 'notes' AND c.column_name = a.attname " +
+                    "WHERE a.attrelid = 'notes'::regclass ORDER BY a.attnum"));
+        });
+
+    /// <summary>Runs <paramref name="check"/> on a fresh engine and catalog over one database file, twice (a restart).</summary>
+    private async Task TwoRunsOnOneFile(Action<int, PgCatalog, IEngineSession> check)
     {
         var path = Path.Combine(Path.GetTempPath(), $"deepsql-catalog-restart-{Guid.NewGuid():N}.duckdb");
         try
@@ -85,20 +116,33 @@ public sealed class RealEngineTests : IAsyncLifetime
                 var catalog = new PgCatalog(engine, () => _functions);
                 using var session = engine.OpenSession(new SessionContext { SessionId = 20 + run, User = "analyst" });
                 catalog.PrepareSession(session);
-                if (run == 0)
-                {
-                    using var created = session.Execute("CREATE TABLE kept (id INTEGER)");
-                }
-
-                using var result = session.Execute(catalog.Rewrite(ClientQueries.PsqlListTables));
-                Assert.True(result.TryReadBatch(10, out var batch));
-                Assert.Equal([["public", "kept", "table", "analyst"]], batch.Rows);
+                check(run, catalog, session);
             }
         }
         finally
         {
             File.Delete(path);
             File.Delete(path + ".wal");
+        }
+    }
+
+    private static List<object?[]> Query(PgCatalog catalog, IEngineSession session, string sql)
+    {
+        var rows = new List<object?[]>();
+        using var result = session.Execute(catalog.Rewrite(sql));
+        while (result.TryReadBatch(1024, out var batch))
+        {
+            rows.AddRange(batch.Rows);
+        }
+
+        return rows;
+    }
+
+    private static void Run(IEngineSession session, string sql)
+    {
+        using var result = session.Execute(sql);
+        while (result.TryReadBatch(1024, out _))
+        {
         }
     }
 }

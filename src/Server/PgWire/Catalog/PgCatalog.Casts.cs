@@ -1,3 +1,4 @@
+using DeepSql.Server.PgWire.Types;
 using DeepSql.Udf.Sql;
 
 namespace DeepSql.Server.PgWire.Catalog;
@@ -13,11 +14,13 @@ public sealed partial class PgCatalog
     /// <summary>Casts to PostgreSQL-only types DuckDB lacks, and what to cast to instead.</summary>
     private static readonly Dictionary<string, string> CastTypes = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["name"] = "VARCHAR",
-        ["\"char\""] = "VARCHAR",
-        ["sql_identifier"] = "VARCHAR",
-        ["character_data"] = "VARCHAR",
-        ["yes_or_no"] = "VARCHAR",
+        ["\"char\""] = PgTextTypes.Char,
+        // DuckDB reads oid as BIGINT; PostgreSQL's oid is 4 bytes unsigned, which UINTEGER is (PgType.From)
+        ["oid"] = "UINTEGER",
+        // information_schema's domains, as their base types
+        ["sql_identifier"] = PgTextTypes.Name,
+        ["character_data"] = PgTextTypes.Varchar,
+        ["yes_or_no"] = $"\"{PgTextTypes.VarcharOf(3)}\"",
         ["cardinal_number"] = "INTEGER",
         ["time_stamp"] = "TIMESTAMPTZ",
         ["oidvector"] = "UINTEGER[]",

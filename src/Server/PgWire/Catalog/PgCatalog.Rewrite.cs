@@ -10,13 +10,14 @@ public sealed partial class PgCatalog
     /// <c>pg_catalog.</c> qualifiers are dropped (the search path reaches deepsql_catalog), <c>information_schema.</c>
     /// becomes deepsql_information_schema, <c>public.</c> becomes main; <c>OPERATOR(pg_catalog.~)</c> → <c>~</c>;
     /// <c>~ 'p'</c> and <c>!~ 'p'</c> keep PostgreSQL's partial-match meaning (DuckDB's ~ matches the whole text);
-    /// <c>COLLATE x</c> is dropped; <c>::regclass</c>-style casts become catalog lookups; <c>::name</c> → VARCHAR.
+    /// <c>COLLATE x</c> is dropped; <c>::regclass</c>-style casts become catalog lookups; <c>varchar(n)</c> and
+    /// <c>"char"</c> become named text types that keep PostgreSQL's type.
     /// Text inside literals, quoted identifiers and comments is never touched.
     /// </summary>
     public string Rewrite(string sql)
     {
         ArgumentNullException.ThrowIfNull(sql);
-        var tokens = RewriteCastAsRegTypes(SqlText.Tokenize(sql));
+        var tokens = RewriteTextTypes(RewriteCastAsRegTypes(SqlText.Tokenize(sql)));
         var output = new List<SqlLexeme>(tokens.Count);
         for (var i = 0; i < tokens.Count; i++)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DeepSql.Server.PgWire.Types;
 using DeepSql.Udf.Engines;
 using DeepSql.Udf.Functions;
 using DeepSql.Udf.Sql;
@@ -23,6 +24,12 @@ public sealed partial class PgCatalog
     {
         _engine = engine;
         _functions = functions;
+        foreach (var type in PgTextTypes.Fixed)
+        {
+            engine.RegisterTextType(type);
+        }
+
+        RegisterDeclaredVarchars();
     }
 
     /// <summary>

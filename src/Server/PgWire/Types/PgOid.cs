@@ -14,9 +14,12 @@ public static class PgOid
     public const int Text = 25;
     public const int Oid = 26;
     public const int Json = 114;
+    public const int NodeTree = 194;
     public const int Float4 = 700;
     public const int Float8 = 701;
     public const int Unknown = 705;
+    public const int AclItem = 1033;
+    public const int AclItemArray = 1034;
     public const int BpChar = 1042;
     public const int Varchar = 1043;
     public const int Date = 1082;
@@ -31,6 +34,8 @@ public static class PgOid
     public const int JsonArray = 199;
     public const int BoolArray = 1000;
     public const int ByteaArray = 1001;
+    public const int CharArray = 1002;
+    public const int NameArray = 1003;
     public const int Int2Array = 1005;
     public const int Int4Array = 1007;
     public const int TextArray = 1009;
@@ -53,6 +58,8 @@ public static class PgOid
     {
         Bool => BoolArray,
         Bytea => ByteaArray,
+        Char => CharArray,
+        Name => NameArray,
         Int2 => Int2Array,
         Int4 => Int4Array,
         Int8 => Int8Array,
@@ -69,6 +76,7 @@ public static class PgOid
         Numeric => NumericArray,
         Uuid => UuidArray,
         Json => JsonArray,
+        AclItem => AclItemArray,
         Jsonb => JsonbArray,
         _ => 0,
     };
@@ -78,6 +86,8 @@ public static class PgOid
     {
         BoolArray => Bool,
         ByteaArray => Bytea,
+        CharArray => Char,
+        NameArray => Name,
         Int2Array => Int2,
         Int4Array => Int4,
         Int8Array => Int8,
@@ -94,6 +104,7 @@ public static class PgOid
         NumericArray => Numeric,
         UuidArray => Uuid,
         JsonArray => Json,
+        AclItemArray => AclItem,
         JsonbArray => Jsonb,
         _ => 0,
     };
@@ -106,6 +117,7 @@ public static class PgOid
         Int4 or Oid or Float4 or Date => 4,
         Int8 or Float8 or Time or Timestamp or TimestampTz => 8,
         Interval or Uuid => 16,
+        AclItem => 12,
         Name => 64,
         _ => -1,
     };

@@ -20,13 +20,15 @@ public sealed record PgType(int Oid, int TypeModifier = -1, bool AsJson = false)
         SqlTypeKind.Boolean => new(PgOid.Bool),
         SqlTypeKind.Int8 or SqlTypeKind.UInt8 or SqlTypeKind.Int16 => new(PgOid.Int2),
         SqlTypeKind.UInt16 or SqlTypeKind.Int32 => new(PgOid.Int4),
-        SqlTypeKind.UInt32 or SqlTypeKind.Int64 => new(PgOid.Int8),
+        SqlTypeKind.Int64 => new(PgOid.Int8),
+        // UINTEGER is what the catalog's OID columns are, as pg_attribute reports them: PostgreSQL's oid is 4 bytes unsigned
+        SqlTypeKind.UInt32 => new(PgOid.Oid),
         SqlTypeKind.UInt64 or SqlTypeKind.HugeInt => new(PgOid.Numeric),
         SqlTypeKind.Float32 => new(PgOid.Float4),
         SqlTypeKind.Float64 => new(PgOid.Float8),
         // atttypmod of numeric(p,s) is ((p << 16) | s) + VARHDRSZ.
         SqlTypeKind.Decimal => new(PgOid.Numeric, type.Precision > 0 ? ((type.Precision << 16) | type.Scale) + 4 : -1),
-        SqlTypeKind.Text => new(PgOid.Text),
+        SqlTypeKind.Text => PgTextTypes.TryResolve(type.EngineName, out var oid, out var modifier) ? new(oid, modifier) : new(PgOid.Text),
         SqlTypeKind.Blob => new(PgOid.Bytea),
         SqlTypeKind.Date => new(PgOid.Date),
         SqlTypeKind.Time => new(PgOid.Time),

@@ -21,6 +21,12 @@ internal static class DuckDbTypes
             return new SqlType(SqlTypeKind.Json, EngineName: "JSON");
         }
 
+        if (alias is not null && id == DuckDBType.Varchar)
+        {
+            // a named text type (DuckDbEngine.RegisterTextType): text values under the type's own name
+            return new SqlType(SqlTypeKind.Text, EngineName: alias);
+        }
+
         switch (id)
         {
             case DuckDBType.Decimal:
