@@ -96,6 +96,13 @@ internal sealed partial class PgConnection
             throw new PgException(SqlStates.DuplicateCursor, $"portal \"{bind.Portal}\" already exists");
         }
 
+        // Bind replaces a portal of the same name (the unnamed one) first: describing the statement below would
+        // otherwise make the engine set the old portal's unread rows aside.
+        if (_portals.Remove(bind.Portal, out var previous))
+        {
+            previous.Dispose();
+        }
+
         IReadOnlyList<SqlType>? inferred = null;
         if (Array.IndexOf(statement.ParameterOids, 0) >= 0 && statement.Command is null)
         {
@@ -116,11 +123,6 @@ internal sealed partial class PgConnection
             var type = oid != 0 ? PgType.ToSqlType(oid)
                 : inferred is not null && i < inferred.Count ? inferred[i] : new SqlType(SqlTypeKind.Unknown);
             values[i] = DecodeParameter(bytes, format, oid != 0 ? oid : PgType.From(type).Oid, type, i + 1);
-        }
-
-        if (_portals.Remove(bind.Portal, out var previous))
-        {
-            previous.Dispose();
         }
 
         _portals[bind.Portal] = new PgPortal(bind.Portal, statement, values, bind.ResultFormats);

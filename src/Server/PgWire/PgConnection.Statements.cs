@@ -97,7 +97,7 @@ internal sealed partial class PgConnection
                         }
                         catch (ObjectDisposedException)
                         {
-                            // one streaming result per engine session: a later statement ended this portal's
+                            // an engine that cannot keep a result open beside a later statement ended this one
                             throw new PgException(SqlStates.ObjectNotInPrerequisiteState,
                                 $"portal \"{portal.Name}\" was closed by a later statement in this session");
                         }
@@ -380,6 +380,23 @@ internal sealed partial class PgConnection
         return e;
     }
 
+    /// <summary>
+    /// 54000 from the engine ("an open result of this session holds more than N MiB of unread rows: …"): names the
+    /// portal or cursor whose unread rows could not be set aside for the statement that failed.
+    /// </summary>
+    private string HeldResultMessage(IQueryResult held, string engineMessage)
+    {
+        const string subject = "an open result of this session ";
+        var cursor = _cursors.Values.FirstOrDefault(c => ReferenceEquals(c.Result, held));
+        var portal = _portals.Values.FirstOrDefault(p => ReferenceEquals(p.Result, held));
+        var name = cursor is not null ? $"cursor \"{cursor.Name}\""
+            : portal is null ? null
+            : portal.Name.Length == 0 ? "the unnamed portal" : $"portal \"{portal.Name}\"";
+        return name is not null && engineMessage.StartsWith(subject, StringComparison.Ordinal)
+            ? name + " " + engineMessage[subject.Length..]
+            : engineMessage;
+    }
+
     private bool IsStatementError(Exception e) =>
         e is EngineException or (PgException { Severity: not "FATAL" }) or FormatException or OverflowException
         || (e is OperationCanceledException && !_connectionToken.IsCancellationRequested);
@@ -389,6 +406,7 @@ internal sealed partial class PgConnection
         WriteNotices();
         var (state, message) = e switch
         {
+            EngineException { SqlState: SqlStates.ProgramLimitExceeded, Result: { } held } ee => (ee.SqlState, HeldResultMessage(held, ee.Message)),
             EngineException ee => (ee.SqlState, ee.Message),
             PgException pe => (pe.SqlState, pe.Message),
             OperationCanceledException => (SqlStates.QueryCanceled, "canceling statement due to user request"),

@@ -93,6 +93,9 @@ internal sealed class PgCursor(string name, IQueryResult result, bool hold) : ID
 
     public IReadOnlyList<ColumnInfo> Columns => result.Columns;
 
+    /// <summary>The engine result FETCH reads on.</summary>
+    public IQueryResult Result => result;
+
     /// <summary>Up to <paramref name="max"/> rows; empty at the end. Blocking (engine work).</summary>
     public IReadOnlyList<object?[]> Read(int max)
     {
@@ -129,7 +132,7 @@ internal sealed class PgCursor(string name, IQueryResult result, bool hold) : ID
         }
         catch (ObjectDisposedException)
         {
-            // The engine streams one result per session at a time: a later statement ended this one.
+            // An engine that cannot keep a result open beside a later statement ended this one.
             throw new PgException(SqlStates.ObjectNotInPrerequisiteState,
                 $"cursor \"{Name}\" was closed by a later statement in this session");
         }

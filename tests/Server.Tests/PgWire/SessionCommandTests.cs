@@ -1,3 +1,4 @@
+using System.Globalization;
 using DeepSql.Server.Tests.Support;
 using Npgsql;
 using Xunit;
@@ -146,14 +147,92 @@ public sealed class SessionCommandTests(PgServerFixture fixture)
     }
 
     [Fact]
-    public async Task Cursor_ended_by_a_later_statement_is_an_error_not_a_closed_session()
+    public async Task Cursor_read_partly_keeps_its_rows_across_a_later_statement()
     {
         var result = await Psql.RunAsync(fixture.Port,
-            "BEGIN; DECLARE c2 CURSOR FOR SELECT i FROM range(1000) t(i); FETCH 1 FROM c2; SELECT 'between'; FETCH 300 FROM c2");
-        // rows read ahead (one batch) still come; past them the engine has ended the result
-        Assert.Equal("0\nbetween", result.Stdout);
-        Assert.Contains("55000", result.Stderr);
-        Assert.DoesNotContain("XX000", result.Stderr);
+            "BEGIN; DECLARE c2 CURSOR FOR SELECT i FROM range(1000) t(i) ORDER BY i; FETCH 1 FROM c2; SELECT 'between'; " +
+            "FETCH 300 FROM c2; FETCH ALL FROM c2; COMMIT");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("", result.Stderr);
+        var lines = result.Stdout.Split('\n');
+        Assert.Equal(["0", "between", .. Enumerable.Range(1, 999).Select(i => i.ToString(CultureInfo.InvariantCulture))], lines);
+    }
+
+    [Fact]
+    public async Task Two_cursors_fetched_alternately_both_answer()
+    {
+        var result = await Psql.RunAsync(fixture.Port,
+            "BEGIN; DECLARE a CURSOR FOR SELECT 'a' || i FROM range(600) t(i) ORDER BY i; " +
+            "DECLARE b CURSOR FOR SELECT 'b' || i FROM range(600) t(i) ORDER BY i; " +
+            "FETCH 2 FROM a; FETCH 2 FROM b; FETCH 299 FROM a; FETCH 1 FROM b; FETCH ALL FROM a; FETCH ALL FROM b; COMMIT");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("", result.Stderr);
+        string[] a = [.. Enumerable.Range(0, 600).Select(i => "a" + i)];
+        string[] b = [.. Enumerable.Range(0, 600).Select(i => "b" + i)];
+        Assert.Equal([.. a[..2], .. b[..2], .. a[2..301], .. b[2..3], .. a[301..], .. b[3..]], result.Stdout.Split('\n'));
+    }
+
+    [Fact]
+    public async Task Npgsql_reads_two_cursors_alternately()
+    {
+        await using var connection = await fixture.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var declare = new NpgsqlCommand(
+            "DECLARE x CURSOR FOR SELECT i FROM range(5000) t(i) ORDER BY i; " +
+            "DECLARE y CURSOR FOR SELECT i * 10 FROM range(5000) t(i) ORDER BY i", connection, transaction))
+        {
+            await declare.ExecuteNonQueryAsync();
+        }
+
+        var x = new List<long>();
+        var y = new List<long>();
+        for (var round = 0; round < 5; round++)
+        {
+            x.AddRange(await FetchAsync("FETCH 1000 FROM x"));
+            y.AddRange(await FetchAsync("FETCH 1000 FROM y"));
+        }
+
+        Assert.Equal(Enumerable.Range(0, 5000).Select(i => (long)i), x);
+        Assert.Equal(Enumerable.Range(0, 5000).Select(i => 10L * i), y);
+        Assert.Empty(await FetchAsync("FETCH 1 FROM x"));
+
+        async Task<List<long>> FetchAsync(string sql)
+        {
+            await using var fetch = new NpgsqlCommand(sql, connection, transaction);
+            await using var reader = await fetch.ExecuteReaderAsync();
+            var values = new List<long>();
+            while (await reader.ReadAsync())
+            {
+                values.Add(reader.GetInt64(0));
+            }
+
+            return values;
+        }
+    }
+
+    [Fact]
+    public async Task Cursor_too_large_to_set_aside_is_named_with_54000_and_keeps_every_row()
+    {
+        await using var connection = await fixture.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "DECLARE huge CURSOR WITH HOLD FOR SELECT i, repeat('x', 100000) AS pad FROM range(2000) t(i)", connection);
+        await command.ExecuteNonQueryAsync();
+        command.CommandText = "MOVE 1 FROM huge";
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+
+        // ~200 kB per row as held values: past 256 MiB the later statement fails, naming the cursor
+        command.CommandText = "SELECT 'after'";
+        var error = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteScalarAsync());
+        Assert.Equal("54000", error.SqlState);
+        Assert.StartsWith("cursor \"huge\" holds more than 256 MiB of unread rows", error.MessageText);
+
+        // the cursor lost no row; once it is closed other statements run again
+        command.CommandText = "MOVE ALL FROM huge";
+        Assert.Equal(1999, await command.ExecuteNonQueryAsync());
+        command.CommandText = "CLOSE huge";
+        await command.ExecuteNonQueryAsync();
+        command.CommandText = "SELECT 'after'";
+        Assert.Equal("after", await command.ExecuteScalarAsync());
     }
 
     [Fact]
