@@ -56,7 +56,7 @@ internal sealed partial class PgConnection
 
     private void Parse(ParseMessage parse)
     {
-        var statements = SqlText.Split(parse.Sql);
+        var statements = SqlText.SplitWithOffsets(parse.Sql);
         if (statements.Count > 1)
         {
             throw new PgException(SqlStates.SyntaxError, "cannot insert multiple commands into a prepared statement");
@@ -67,11 +67,11 @@ internal sealed partial class PgConnection
             throw new PgException(SqlStates.DuplicatePreparedStatement, $"prepared statement \"{parse.Name}\" already exists");
         }
 
-        var sql = statements.Count == 0 ? "" : statements[0];
+        var (sql, offset) = statements.Count == 0 ? ("", 0) : statements[0];
         var count = Math.Max(SqlText.CountParameters(sql), parse.ParameterOids.Length);
         var oids = new int[count];
         parse.ParameterOids.CopyTo(oids, 0);
-        _statements[parse.Name] = new PgPreparedStatement(parse.Name, sql, oids, PgSessionCommand.TryParse(sql));
+        _statements[parse.Name] = new PgPreparedStatement(parse.Name, sql, oids, PgSessionCommand.TryParse(sql), parse.Sql, offset);
         PgMessageWriter.ParseComplete(_out);
     }
 
@@ -166,7 +166,14 @@ internal sealed partial class PgConnection
         StatementDescription? description = null;
         if (!statement.IsEmpty && statement.Command is null)
         {
-            description = statement.Description ??= await RunBlockingAsync(() => Describe(statement), ct).ConfigureAwait(false);
+            try
+            {
+                description = statement.Description ??= await RunBlockingAsync(() => Describe(statement), ct).ConfigureAwait(false);
+            }
+            catch (EngineException e) when (e.Position is { } position)
+            {
+                throw WithClientPosition(e, statement, _server.Catalog.Rewrite(statement.Sql), position);
+            }
         }
 
         var oids = new int[statement.ParameterOids.Length];

@@ -18,16 +18,16 @@ internal sealed partial class PgConnection
     /// <summary>Query message: each statement in turn; the first error skips the rest.</summary>
     private async Task SimpleQueryAsync(string sql, CancellationToken ct)
     {
-        var statements = SqlText.Split(sql);
+        var statements = SqlText.SplitWithOffsets(sql);
         if (statements.Count == 0)
         {
             PgMessageWriter.EmptyQueryResponse(_out);
             return;
         }
 
-        foreach (var text in statements)
+        foreach (var (text, offset) in statements)
         {
-            var statement = new PgPreparedStatement("", text, [], PgSessionCommand.TryParse(text));
+            var statement = new PgPreparedStatement("", text, [], PgSessionCommand.TryParse(text), sql, offset);
             using var portal = new PgPortal("", statement, [], []);
             try
             {
@@ -224,7 +224,57 @@ internal sealed partial class PgConnection
 
         var rewritten = _server.Catalog.Rewrite(sql);
         var arguments = parameters.Length == 0 ? null : parameters;
-        return await RunBlockingAsync(() => Session.Execute(rewritten, arguments, statementToken), ct).ConfigureAwait(false);
+        try
+        {
+            return await RunBlockingAsync(() => Session.Execute(rewritten, arguments, statementToken), ct).ConfigureAwait(false);
+        }
+        catch (EngineException e) when (e.Position is { } position)
+        {
+            throw WithClientPosition(e, statement, rewritten, position);
+        }
+    }
+
+    /// <summary>
+    /// An engine error with its position moved into the client's text (field P): the engine saw the rewritten
+    /// statement, the client counts from the start of its Query or Parse string. Where the rewrite changed the text
+    /// on both sides of the position there is no telling, and P is left out.
+    /// </summary>
+    private static PgException WithClientPosition(EngineException e, PgPreparedStatement statement, string rewritten, int position)
+    {
+        var original = statement.Sql;
+        int at = Utf16Index(rewritten, position - 1);
+        int prefix = 0;
+        int max = Math.Min(original.Length, rewritten.Length);
+        while (prefix < max && original[prefix] == rewritten[prefix])
+        {
+            prefix++;
+        }
+
+        int suffix = 0;
+        while (suffix < max - prefix && original[^(suffix + 1)] == rewritten[^(suffix + 1)])
+        {
+            suffix++;
+        }
+
+        int? inOriginal = original == rewritten || at < prefix ? at
+            : at >= rewritten.Length - suffix ? at - (rewritten.Length - original.Length)
+            : null;
+        var (text, offset) = statement.Client;
+        return new PgException(e.SqlState, e.Message)
+        {
+            Position = inOriginal is { } o ? SqlText.CodePoints(text.AsSpan(0, offset + o)) + 1 : 0,
+        };
+    }
+
+    private static int Utf16Index(string text, int codePoints)
+    {
+        int index = 0;
+        for (int n = 0; n < codePoints && index < text.Length; n++)
+        {
+            index += char.IsHighSurrogate(text[index]) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]) ? 2 : 1;
+        }
+
+        return index;
     }
 
     /// <summary>Column formats per Bind: none = all text, one = all columns, else one per column.</summary>
@@ -412,7 +462,7 @@ internal sealed partial class PgConnection
             OperationCanceledException => (SqlStates.QueryCanceled, "canceling statement due to user request"),
             _ => (SqlStates.InvalidTextRepresentation, e.Message),
         };
-        PgMessageWriter.ErrorOrNotice(_out, (byte)'E', "ERROR", state, message);
+        PgMessageWriter.ErrorOrNotice(_out, (byte)'E', "ERROR", state, message, position: (e as PgException)?.Position ?? 0);
         if (_tx == TxInBlock)
         {
             _tx = TxFailed;

@@ -7,8 +7,13 @@ namespace DeepSql.Server.PgWire;
 /// <param name="Sql">One statement; empty for an empty query.</param>
 /// <param name="ParameterOids">One per parameter; 0 where the client left the type to the server.</param>
 /// <param name="Command">Set when the wire layer answers the statement itself.</param>
-internal sealed class PgPreparedStatement(string name, string sql, int[] parameterOids, PgSessionCommand? command)
+/// <param name="ClientText">The text the client sent (Query or Parse) that holds this statement at <paramref name="offset"/>.</param>
+internal sealed class PgPreparedStatement(string name, string sql, int[] parameterOids, PgSessionCommand? command,
+    string? clientText = null, int offset = 0)
 {
+    /// <summary>The client's text and where <see cref="Sql"/> starts in it (UTF-16 index), for error positions.</summary>
+    public (string Text, int Offset) Client { get; } = (clientText ?? sql, clientText is null ? 0 : offset);
+
     public string Name { get; } = name;
 
     public string Sql { get; } = sql;

@@ -107,7 +107,7 @@ public sealed class DuckDbSession : IEngineSession
             command?.Dispose();
             var mapped = Map(ex, statement);
             EndStatement(statement);
-            throw mapped;
+            throw ex is DuckDBException ? WithPosition(mapped, sql, ex.Message) : mapped;
         }
     }
 
@@ -235,6 +235,12 @@ public sealed class DuckDbSession : IEngineSession
         }
     }
 
+    // DuckDB's message ends with a "LINE n: …" excerpt and a caret (FromMessage drops them): keep where it points.
+    private static EngineException WithPosition(EngineException error, string sql, string rawMessage) =>
+        error.Position is null && error.Result is null && DuckDbErrorPosition.Find(sql, rawMessage) is { } position
+            ? new EngineException(error.SqlState, error.Message, error.InnerException) { Position = position }
+            : error;
+
     /// <summary>Prepares without running: result columns, parameter types and statement type.</summary>
     internal StatementShape Prepare(string sql)
     {
@@ -256,7 +262,7 @@ public sealed class DuckDbSession : IEngineSession
             if (state != 0)
             {
                 var error = Marshal.PtrToStringUTF8(DuckDbNative.duckdb_prepare_error(prepared)) ?? "could not prepare the statement";
-                throw DuckDbErrors.FromMessage(error);
+                throw WithPosition(DuckDbErrors.FromMessage(error), sql, error);
             }
 
             var statementType = (DuckDBStatementType)DuckDbNative.duckdb_prepared_statement_type(prepared);
