@@ -206,7 +206,7 @@ internal sealed partial class PgConnection
             return;
         }
 
-        if (portal.Statement.Command is { Kind: not (PgCommandKind.Fetch or PgCommandKind.Show) } command)
+        if (portal.Statement.Command is { Kind: not (PgCommandKind.Fetch or PgCommandKind.Show or PgCommandKind.SetConfig) } command)
         {
             _ = command;
             PgMessageWriter.NoData(_out);
@@ -221,6 +221,7 @@ internal sealed partial class PgConnection
     {
         PgCommandKind.Show when command.Name!.Equals("ALL", StringComparison.OrdinalIgnoreCase) => ShowAllColumns,
         PgCommandKind.Show => [new ColumnInfo(Settings.Get(command.Name!).Name, SqlType.Text)],
+        PgCommandKind.SetConfig => [new ColumnInfo(command.Column ?? "set_config", SqlType.Text)],
         PgCommandKind.Fetch when _cursors.TryGetValue(command.Name!, out var cursor) => cursor.Columns,
         _ => [],
     };

@@ -214,7 +214,7 @@ internal sealed partial class PgConnection
         {
             try
             {
-                return await ExecuteCommandAsync(command, statementToken, ct).ConfigureAwait(false);
+                return await ExecuteCommandAsync(command, parameters, statementToken, ct).ConfigureAwait(false);
             }
             finally
             {

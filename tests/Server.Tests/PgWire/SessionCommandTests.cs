@@ -251,4 +251,115 @@ public sealed class SessionCommandTests(PgServerFixture fixture)
         Assert.Equal(["SET", "DISCARD ALL", "deepsql.batch_size", "32", "(1 row)", "LISTEN", "UNLISTEN", "DEALLOCATE ALL"],
             result.Stdout.Split('\n').Where(l => l.Length > 0 && !l.StartsWith('-')).ToArray());
     }
+
+    [Fact]
+    public async Task Select_set_config_sets_the_setting_as_set_does()
+    {
+        await using var connection = await fixture.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT set_config('search_path', 'public', false)", connection);
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            Assert.True(await reader.ReadAsync());
+            Assert.Equal("set_config", reader.GetName(0));
+            Assert.Equal("text", reader.GetDataTypeName(0));
+            Assert.Equal("public", reader.GetString(0));
+        }
+
+        command.CommandText = "SHOW search_path";
+        Assert.Equal("public", await command.ExecuteScalarAsync());
+        command.CommandText = "SELECT current_setting('search_path')";
+        Assert.Equal("public", await command.ExecuteScalarAsync());
+
+        // reported settings send ParameterStatus; pg_catalog. prefix, an alias and a $1 parameter are understood
+        command.CommandText = "SELECT pg_catalog.set_config('application_name', 'bi tool', false) AS v";
+        Assert.Equal("bi tool", await command.ExecuteScalarAsync());
+        Assert.Equal("bi tool", connection.PostgresParameters["application_name"]);
+        await using var withParameter = new NpgsqlCommand("SELECT set_config('application_name', $1, false)", connection);
+        withParameter.Parameters.AddWithValue("from a parameter");
+        Assert.Equal("from a parameter", await withParameter.ExecuteScalarAsync());
+        Assert.Equal("from a parameter", connection.PostgresParameters["application_name"]);
+
+        command.CommandText = "SELECT set_config('extra_float_digits', '9', false)";
+        Assert.Equal("22023", (await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteScalarAsync())).SqlState);
+    }
+
+    [Fact]
+    public async Task Set_config_is_local_lasts_until_the_end_of_the_transaction()
+    {
+        await using var connection = await fixture.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT set_config('statement_timeout', '2s', true)", connection);
+        // outside a transaction block: the value is answered, the setting is unchanged
+        Assert.Equal("2s", await command.ExecuteScalarAsync());
+        Assert.Equal("0", await ShowAsync(connection, "statement_timeout"));
+
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            command.Transaction = transaction;
+            Assert.Equal("2s", await command.ExecuteScalarAsync());
+            Assert.Equal("2s", await ShowAsync(connection, "statement_timeout"));
+            await transaction.CommitAsync();
+        }
+
+        Assert.Equal("0", await ShowAsync(connection, "statement_timeout"));
+    }
+
+    [Fact]
+    public async Task Set_local_ends_with_the_transaction_and_warns_outside_one()
+    {
+        var result = await Psql.RunAsync(fixture.Port,
+            "SET statement_timeout = '5s'; BEGIN; SET LOCAL statement_timeout = '1s'; SHOW statement_timeout; COMMIT; " +
+            "SHOW statement_timeout; BEGIN; SET LOCAL statement_timeout = '1s'; ROLLBACK; SHOW statement_timeout");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("1s\n5s\n5s", result.Stdout);
+
+        await using var connection = await fixture.OpenAsync();
+        var warnings = new List<(string Severity, string SqlState, string Text)>();
+        connection.Notice += (_, e) => warnings.Add((e.Notice.Severity, e.Notice.SqlState, e.Notice.MessageText));
+        await using var command = new NpgsqlCommand("SET LOCAL statement_timeout = '1s'", connection);
+        await command.ExecuteNonQueryAsync();
+        Assert.Equal([("WARNING", "25P01", "SET LOCAL can only be used in transaction blocks")], warnings);
+        Assert.Equal("0", await ShowAsync(connection, "statement_timeout"));
+    }
+
+    [Fact]
+    public async Task Rollback_undoes_set_and_reports_the_value_back()
+    {
+        await using var connection = await fixture.OpenAsync();
+        await using var command = new NpgsqlCommand("SET application_name = 'before'", connection);
+        await command.ExecuteNonQueryAsync();
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            command.CommandText = "SET application_name = 'inside'";
+            command.Transaction = transaction;
+            await command.ExecuteNonQueryAsync();
+            Assert.Equal("inside", connection.PostgresParameters["application_name"]);
+            await transaction.RollbackAsync();
+        }
+
+        Assert.Equal("before", await ShowAsync(connection, "application_name"));
+        Assert.Equal("before", connection.PostgresParameters["application_name"]);
+
+        // a failed block's ROLLBACK undoes it too
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            command.CommandText = "SET application_name = 'failed'";
+            await command.ExecuteNonQueryAsync();
+            command.CommandText = "SELECT * FROM no_such_table";
+            await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
+            await transaction.RollbackAsync();
+        }
+
+        Assert.Equal("before", await ShowAsync(connection, "application_name"));
+
+        // COMMIT keeps a plain SET, also after a SET LOCAL of the same setting
+        var committed = await Psql.RunAsync(fixture.Port,
+            "BEGIN; SET search_path = main; SET LOCAL search_path = public; SHOW search_path; COMMIT; SHOW search_path");
+        Assert.Equal("public\nmain", committed.Stdout);
+    }
+
+    private static async Task<string?> ShowAsync(NpgsqlConnection connection, string name)
+    {
+        await using var show = new NpgsqlCommand("SHOW " + name, connection);
+        return (string?)await show.ExecuteScalarAsync();
+    }
 }
