@@ -29,6 +29,19 @@ internal sealed partial class PgConnection
             case DescribeMessage describe:
                 await DescribePortalAsync(FindPortal(describe.Name), ct).ConfigureAwait(false);
                 break;
+            case ExecuteMessage execute when FindPortal(execute.Portal) is { Statement.Copy: { } copy } copyPortal:
+                // COPY TO STDOUT ignores the row limit: CopyOutResponse, CopyData…, CopyDone, CommandComplete
+                if (!copyPortal.Completed)
+                {
+                    copyPortal.Completed = true;
+                    await CopyOutAsync(copy, ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    PgMessageWriter.CommandComplete(_out, "COPY 0");
+                }
+
+                break;
             case ExecuteMessage execute:
                 await ExecutePortalAsync(FindPortal(execute.Portal), execute.MaxRows, sendRowDescription: false, ct)
                     .ConfigureAwait(false);
@@ -48,7 +61,7 @@ internal sealed partial class PgConnection
             case UnsupportedMessage { Type: (byte)'F' }:
                 throw new PgException(SqlStates.FeatureNotSupported, "the fast-path function call interface is not supported");
             case UnsupportedMessage:
-                throw new PgException(SqlStates.ProtocolViolation, "COPY is not supported");
+                throw new PgException(SqlStates.ProtocolViolation, "COPY FROM STDIN is not supported");
             default:
                 throw new PgProtocolException("unexpected message");
         }
@@ -104,7 +117,7 @@ internal sealed partial class PgConnection
         }
 
         IReadOnlyList<SqlType>? inferred = null;
-        if (Array.IndexOf(statement.ParameterOids, 0) >= 0 && statement.Command is null)
+        if (Array.IndexOf(statement.ParameterOids, 0) >= 0 && statement.Command is null && statement.Copy is null)
         {
             inferred = (await TryDescribeAsync(statement, ct).ConfigureAwait(false))?.ParameterTypes;
         }
@@ -164,7 +177,7 @@ internal sealed partial class PgConnection
     private async Task DescribeStatementAsync(PgPreparedStatement statement, CancellationToken ct)
     {
         StatementDescription? description = null;
-        if (!statement.IsEmpty && statement.Command is null)
+        if (!statement.IsEmpty && statement.Command is null && statement.Copy is null)
         {
             try
             {
@@ -200,7 +213,7 @@ internal sealed partial class PgConnection
     /// </summary>
     private async Task DescribePortalAsync(PgPortal portal, CancellationToken ct)
     {
-        if (portal.Statement.IsEmpty)
+        if (portal.Statement.IsEmpty || portal.Statement.Copy is not null)
         {
             PgMessageWriter.NoData(_out);
             return;

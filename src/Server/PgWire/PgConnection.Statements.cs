@@ -27,11 +27,11 @@ internal sealed partial class PgConnection
 
         foreach (var (text, offset) in statements)
         {
-            var statement = new PgPreparedStatement("", text, [], PgSessionCommand.TryParse(text), sql, offset);
-            using var portal = new PgPortal("", statement, [], []);
             try
             {
-                if (statement.Command is null && PgCopyCommand.TryParse(text) is { } copy)
+                var statement = new PgPreparedStatement("", text, [], PgSessionCommand.TryParse(text), sql, offset);
+                using var portal = new PgPortal("", statement, [], []);
+                if (statement.Copy is { } copy)
                 {
                     await CopyOutAsync(copy, ct).ConfigureAwait(false);
                 }

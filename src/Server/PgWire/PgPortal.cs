@@ -22,6 +22,9 @@ internal sealed class PgPreparedStatement(string name, string sql, int[] paramet
 
     public PgSessionCommand? Command { get; } = command;
 
+    /// <summary>Set for COPY (query) TO STDOUT, which the wire layer streams as CopyData.</summary>
+    public PgCopyCommand? Copy { get; } = command is null ? PgCopyCommand.TryParse(sql) : null;
+
     public bool IsEmpty => Sql.Length == 0;
 
     /// <summary>The engine's description, once asked for.</summary>
