@@ -27,6 +27,9 @@ public sealed class PgRawResult
 
     public string? SqlState => Error?.GetValueOrDefault('C');
 
+    /// <summary>ErrorResponse field P: the 1-based character position of the error in the query string, if sent.</summary>
+    public string? Position => Error?.GetValueOrDefault('P');
+
     /// <summary>Each value as text (UTF-8), for text-format results.</summary>
     public List<string?[]> TextRows => Rows.Select(r => r.Select(v => v is null ? null : Encoding.UTF8.GetString(v)).ToArray()).ToList();
 

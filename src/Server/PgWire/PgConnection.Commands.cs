@@ -12,15 +12,21 @@ internal sealed partial class PgConnection
     private readonly Dictionary<string, PgCursor> _cursors = new(StringComparer.Ordinal);
 
     /// <summary>SET, SHOW, BEGIN, DECLARE, … answered as PostgreSQL answers them.</summary>
-    private async Task<IQueryResult> ExecuteCommandAsync(PgSessionCommand command, CancellationToken statementToken,
-        CancellationToken ct)
+    private async Task<IQueryResult> ExecuteCommandAsync(PgSessionCommand command, object?[] parameters,
+        CancellationToken statementToken, CancellationToken ct)
     {
         switch (command.Kind)
         {
+            case PgCommandKind.SetConfig:
+                return SetConfig(command, parameters);
+            case PgCommandKind.Set when command.Local && _tx == TxIdle:
+                // PostgreSQL: a warning, and the setting is left as it was
+                Warn(SqlStates.NoActiveSqlTransaction, "SET LOCAL can only be used in transaction blocks");
+                return new StatementResult("SET");
             case PgCommandKind.Set:
                 if (command.Name is not null)
                 {
-                    ApplySetting(command.Name, command.Value);
+                    ApplySetting(command.Name, command.Value, command.Local);
                 }
 
                 return new StatementResult("SET");
@@ -45,6 +51,7 @@ internal sealed partial class PgConnection
 
                 await EngineCommandAsync("BEGIN TRANSACTION", statementToken, ct).ConfigureAwait(false);
                 _tx = TxInBlock;
+                Settings.BeginTransaction();
                 return new StatementResult(command.Tag);
             case PgCommandKind.Commit or PgCommandKind.Rollback:
                 return await EndTransactionAsync(command.Kind == PgCommandKind.Commit, statementToken, ct).ConfigureAwait(false);
@@ -119,6 +126,35 @@ internal sealed partial class PgConnection
         }
     }
 
+    /// <summary>
+    /// SELECT set_config(name, value, is_local): SET, or SET LOCAL when is_local (no effect outside a transaction
+    /// block, without SET LOCAL's warning, as in PostgreSQL); a NULL value resets. One text row: the new value.
+    /// </summary>
+    private StatementResult SetConfig(PgSessionCommand command, object?[] parameters)
+    {
+        string? Argument(string text) =>
+            text.Length > 0 && text[0] == PgSessionCommand.ParameterMark
+                ? int.TryParse(text.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= parameters.Length
+                    ? parameters[n - 1] is { } value ? Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) : null
+                    : throw new PgException(SqlStates.UndefinedParameter, $"there is no parameter {text[1..]}")
+                : text;
+
+        var name = Argument(command.Name!)
+            ?? throw new PgException(SqlStates.InvalidParameterValue, "SET requires parameter name");
+        var value = Argument(command.Value!);
+        if (command.Local && _tx == TxIdle)
+        {
+            value = value is null ? Settings.Normalize(name, Settings.Get(name).Value).Value : Settings.Normalize(name, value).Value;
+        }
+        else
+        {
+            ApplySetting(name, value, command.Local);
+            value = Settings.Get(name).Value;
+        }
+
+        return new StatementResult("SELECT", [new ColumnInfo(command.Column ?? "set_config", SqlType.Text)], [[value]]);
+    }
+
     private StatementResult Show(string name)
     {
         if (name.Equals("ALL", StringComparison.OrdinalIgnoreCase))
@@ -142,6 +178,12 @@ internal sealed partial class PgConnection
         var wasFailed = _tx == TxFailed;
         _tx = TxIdle;
         CloseTransactionCursors();
+        // SET LOCAL ends with the block; ROLLBACK (or COMMIT of a failed block) also undoes plain SET
+        foreach (var (name, value) in Settings.EndTransaction(commit && !wasFailed))
+        {
+            OnSettingChanged(name, value);
+        }
+
         if (commit && !wasFailed)
         {
             await EngineCommandAsync("COMMIT", statementToken, ct).ConfigureAwait(false);

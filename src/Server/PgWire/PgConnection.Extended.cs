@@ -29,6 +29,19 @@ internal sealed partial class PgConnection
             case DescribeMessage describe:
                 await DescribePortalAsync(FindPortal(describe.Name), ct).ConfigureAwait(false);
                 break;
+            case ExecuteMessage execute when FindPortal(execute.Portal) is { Statement.Copy: { } copy } copyPortal:
+                // COPY TO STDOUT ignores the row limit: CopyOutResponse, CopyData…, CopyDone, CommandComplete
+                if (!copyPortal.Completed)
+                {
+                    copyPortal.Completed = true;
+                    await CopyOutAsync(copy, ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    PgMessageWriter.CommandComplete(_out, "COPY 0");
+                }
+
+                break;
             case ExecuteMessage execute:
                 await ExecutePortalAsync(FindPortal(execute.Portal), execute.MaxRows, sendRowDescription: false, ct)
                     .ConfigureAwait(false);
@@ -48,7 +61,7 @@ internal sealed partial class PgConnection
             case UnsupportedMessage { Type: (byte)'F' }:
                 throw new PgException(SqlStates.FeatureNotSupported, "the fast-path function call interface is not supported");
             case UnsupportedMessage:
-                throw new PgException(SqlStates.ProtocolViolation, "COPY is not supported");
+                throw new PgException(SqlStates.ProtocolViolation, "COPY FROM STDIN is not supported");
             default:
                 throw new PgProtocolException("unexpected message");
         }
@@ -56,7 +69,7 @@ internal sealed partial class PgConnection
 
     private void Parse(ParseMessage parse)
     {
-        var statements = SqlText.Split(parse.Sql);
+        var statements = SqlText.SplitWithOffsets(parse.Sql);
         if (statements.Count > 1)
         {
             throw new PgException(SqlStates.SyntaxError, "cannot insert multiple commands into a prepared statement");
@@ -67,11 +80,11 @@ internal sealed partial class PgConnection
             throw new PgException(SqlStates.DuplicatePreparedStatement, $"prepared statement \"{parse.Name}\" already exists");
         }
 
-        var sql = statements.Count == 0 ? "" : statements[0];
+        var (sql, offset) = statements.Count == 0 ? ("", 0) : statements[0];
         var count = Math.Max(SqlText.CountParameters(sql), parse.ParameterOids.Length);
         var oids = new int[count];
         parse.ParameterOids.CopyTo(oids, 0);
-        _statements[parse.Name] = new PgPreparedStatement(parse.Name, sql, oids, PgSessionCommand.TryParse(sql));
+        _statements[parse.Name] = new PgPreparedStatement(parse.Name, sql, oids, PgSessionCommand.TryParse(sql), parse.Sql, offset);
         PgMessageWriter.ParseComplete(_out);
     }
 
@@ -96,8 +109,15 @@ internal sealed partial class PgConnection
             throw new PgException(SqlStates.DuplicateCursor, $"portal \"{bind.Portal}\" already exists");
         }
 
+        // Bind replaces a portal of the same name (the unnamed one) first: describing the statement below would
+        // otherwise make the engine set the old portal's unread rows aside.
+        if (_portals.Remove(bind.Portal, out var previous))
+        {
+            previous.Dispose();
+        }
+
         IReadOnlyList<SqlType>? inferred = null;
-        if (Array.IndexOf(statement.ParameterOids, 0) >= 0 && statement.Command is null)
+        if (Array.IndexOf(statement.ParameterOids, 0) >= 0 && statement.Command is null && statement.Copy is null)
         {
             inferred = (await TryDescribeAsync(statement, ct).ConfigureAwait(false))?.ParameterTypes;
         }
@@ -116,11 +136,6 @@ internal sealed partial class PgConnection
             var type = oid != 0 ? PgType.ToSqlType(oid)
                 : inferred is not null && i < inferred.Count ? inferred[i] : new SqlType(SqlTypeKind.Unknown);
             values[i] = DecodeParameter(bytes, format, oid != 0 ? oid : PgType.From(type).Oid, type, i + 1);
-        }
-
-        if (_portals.Remove(bind.Portal, out var previous))
-        {
-            previous.Dispose();
         }
 
         _portals[bind.Portal] = new PgPortal(bind.Portal, statement, values, bind.ResultFormats);
@@ -162,9 +177,16 @@ internal sealed partial class PgConnection
     private async Task DescribeStatementAsync(PgPreparedStatement statement, CancellationToken ct)
     {
         StatementDescription? description = null;
-        if (!statement.IsEmpty && statement.Command is null)
+        if (!statement.IsEmpty && statement.Command is null && statement.Copy is null)
         {
-            description = statement.Description ??= await RunBlockingAsync(() => Describe(statement), ct).ConfigureAwait(false);
+            try
+            {
+                description = statement.Description ??= await RunBlockingAsync(() => Describe(statement), ct).ConfigureAwait(false);
+            }
+            catch (EngineException e) when (e.Position is { } position)
+            {
+                throw WithClientPosition(e, statement, _server.Catalog.Rewrite(statement.Sql), position);
+            }
         }
 
         var oids = new int[statement.ParameterOids.Length];
@@ -191,13 +213,13 @@ internal sealed partial class PgConnection
     /// </summary>
     private async Task DescribePortalAsync(PgPortal portal, CancellationToken ct)
     {
-        if (portal.Statement.IsEmpty)
+        if (portal.Statement.IsEmpty || portal.Statement.Copy is not null)
         {
             PgMessageWriter.NoData(_out);
             return;
         }
 
-        if (portal.Statement.Command is { Kind: not (PgCommandKind.Fetch or PgCommandKind.Show) } command)
+        if (portal.Statement.Command is { Kind: not (PgCommandKind.Fetch or PgCommandKind.Show or PgCommandKind.SetConfig) } command)
         {
             _ = command;
             PgMessageWriter.NoData(_out);
@@ -212,6 +234,7 @@ internal sealed partial class PgConnection
     {
         PgCommandKind.Show when command.Name!.Equals("ALL", StringComparison.OrdinalIgnoreCase) => ShowAllColumns,
         PgCommandKind.Show => [new ColumnInfo(Settings.Get(command.Name!).Name, SqlType.Text)],
+        PgCommandKind.SetConfig => [new ColumnInfo(command.Column ?? "set_config", SqlType.Text)],
         PgCommandKind.Fetch when _cursors.TryGetValue(command.Name!, out var cursor) => cursor.Columns,
         _ => [],
     };

@@ -267,9 +267,9 @@ internal sealed partial class PgConnection
     }
 
     /// <summary>Sets a parameter and tells whoever must know (client, SessionContext, catalog).</summary>
-    private void ApplySetting(string name, string? value)
+    private void ApplySetting(string name, string? value, bool local = false)
     {
-        var (canonical, normalized) = value is null ? Settings.Reset(name) : Settings.Set(name, value);
+        var (canonical, normalized) = value is null ? Settings.Reset(name, local) : Settings.Set(name, value, local);
         OnSettingChanged(canonical, normalized);
     }
 

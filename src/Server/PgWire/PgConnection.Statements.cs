@@ -18,20 +18,20 @@ internal sealed partial class PgConnection
     /// <summary>Query message: each statement in turn; the first error skips the rest.</summary>
     private async Task SimpleQueryAsync(string sql, CancellationToken ct)
     {
-        var statements = SqlText.Split(sql);
+        var statements = SqlText.SplitWithOffsets(sql);
         if (statements.Count == 0)
         {
             PgMessageWriter.EmptyQueryResponse(_out);
             return;
         }
 
-        foreach (var text in statements)
+        foreach (var (text, offset) in statements)
         {
-            var statement = new PgPreparedStatement("", text, [], PgSessionCommand.TryParse(text));
-            using var portal = new PgPortal("", statement, [], []);
             try
             {
-                if (statement.Command is null && PgCopyCommand.TryParse(text) is { } copy)
+                var statement = new PgPreparedStatement("", text, [], PgSessionCommand.TryParse(text), sql, offset);
+                using var portal = new PgPortal("", statement, [], []);
+                if (statement.Copy is { } copy)
                 {
                     await CopyOutAsync(copy, ct).ConfigureAwait(false);
                 }
@@ -97,7 +97,7 @@ internal sealed partial class PgConnection
                         }
                         catch (ObjectDisposedException)
                         {
-                            // one streaming result per engine session: a later statement ended this portal's
+                            // an engine that cannot keep a result open beside a later statement ended this one
                             throw new PgException(SqlStates.ObjectNotInPrerequisiteState,
                                 $"portal \"{portal.Name}\" was closed by a later statement in this session");
                         }
@@ -214,7 +214,7 @@ internal sealed partial class PgConnection
         {
             try
             {
-                return await ExecuteCommandAsync(command, statementToken, ct).ConfigureAwait(false);
+                return await ExecuteCommandAsync(command, parameters, statementToken, ct).ConfigureAwait(false);
             }
             finally
             {
@@ -224,7 +224,57 @@ internal sealed partial class PgConnection
 
         var rewritten = _server.Catalog.Rewrite(sql);
         var arguments = parameters.Length == 0 ? null : parameters;
-        return await RunBlockingAsync(() => Session.Execute(rewritten, arguments, statementToken), ct).ConfigureAwait(false);
+        try
+        {
+            return await RunBlockingAsync(() => Session.Execute(rewritten, arguments, statementToken), ct).ConfigureAwait(false);
+        }
+        catch (EngineException e) when (e.Position is { } position)
+        {
+            throw WithClientPosition(e, statement, rewritten, position);
+        }
+    }
+
+    /// <summary>
+    /// An engine error with its position moved into the client's text (field P): the engine saw the rewritten
+    /// statement, the client counts from the start of its Query or Parse string. Where the rewrite changed the text
+    /// on both sides of the position there is no telling, and P is left out.
+    /// </summary>
+    private static PgException WithClientPosition(EngineException e, PgPreparedStatement statement, string rewritten, int position)
+    {
+        var original = statement.Sql;
+        int at = Utf16Index(rewritten, position - 1);
+        int prefix = 0;
+        int max = Math.Min(original.Length, rewritten.Length);
+        while (prefix < max && original[prefix] == rewritten[prefix])
+        {
+            prefix++;
+        }
+
+        int suffix = 0;
+        while (suffix < max - prefix && original[^(suffix + 1)] == rewritten[^(suffix + 1)])
+        {
+            suffix++;
+        }
+
+        int? inOriginal = original == rewritten || at < prefix ? at
+            : at >= rewritten.Length - suffix ? at - (rewritten.Length - original.Length)
+            : null;
+        var (text, offset) = statement.Client;
+        return new PgException(e.SqlState, e.Message)
+        {
+            Position = inOriginal is { } o ? SqlText.CodePoints(text.AsSpan(0, offset + o)) + 1 : 0,
+        };
+    }
+
+    private static int Utf16Index(string text, int codePoints)
+    {
+        int index = 0;
+        for (int n = 0; n < codePoints && index < text.Length; n++)
+        {
+            index += char.IsHighSurrogate(text[index]) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]) ? 2 : 1;
+        }
+
+        return index;
     }
 
     /// <summary>Column formats per Bind: none = all text, one = all columns, else one per column.</summary>
@@ -380,6 +430,23 @@ internal sealed partial class PgConnection
         return e;
     }
 
+    /// <summary>
+    /// 54000 from the engine ("an open result of this session holds more than N MiB of unread rows: …"): names the
+    /// portal or cursor whose unread rows could not be set aside for the statement that failed.
+    /// </summary>
+    private string HeldResultMessage(IQueryResult held, string engineMessage)
+    {
+        const string subject = "an open result of this session ";
+        var cursor = _cursors.Values.FirstOrDefault(c => ReferenceEquals(c.Result, held));
+        var portal = _portals.Values.FirstOrDefault(p => ReferenceEquals(p.Result, held));
+        var name = cursor is not null ? $"cursor \"{cursor.Name}\""
+            : portal is null ? null
+            : portal.Name.Length == 0 ? "the unnamed portal" : $"portal \"{portal.Name}\"";
+        return name is not null && engineMessage.StartsWith(subject, StringComparison.Ordinal)
+            ? name + " " + engineMessage[subject.Length..]
+            : engineMessage;
+    }
+
     private bool IsStatementError(Exception e) =>
         e is EngineException or (PgException { Severity: not "FATAL" }) or FormatException or OverflowException
         || (e is OperationCanceledException && !_connectionToken.IsCancellationRequested);
@@ -389,12 +456,13 @@ internal sealed partial class PgConnection
         WriteNotices();
         var (state, message) = e switch
         {
+            EngineException { SqlState: SqlStates.ProgramLimitExceeded, Result: { } held } ee => (ee.SqlState, HeldResultMessage(held, ee.Message)),
             EngineException ee => (ee.SqlState, ee.Message),
             PgException pe => (pe.SqlState, pe.Message),
             OperationCanceledException => (SqlStates.QueryCanceled, "canceling statement due to user request"),
             _ => (SqlStates.InvalidTextRepresentation, e.Message),
         };
-        PgMessageWriter.ErrorOrNotice(_out, (byte)'E', "ERROR", state, message);
+        PgMessageWriter.ErrorOrNotice(_out, (byte)'E', "ERROR", state, message, position: (e as PgException)?.Position ?? 0);
         if (_tx == TxInBlock)
         {
             _tx = TxFailed;

@@ -7,8 +7,13 @@ namespace DeepSql.Server.PgWire;
 /// <param name="Sql">One statement; empty for an empty query.</param>
 /// <param name="ParameterOids">One per parameter; 0 where the client left the type to the server.</param>
 /// <param name="Command">Set when the wire layer answers the statement itself.</param>
-internal sealed class PgPreparedStatement(string name, string sql, int[] parameterOids, PgSessionCommand? command)
+/// <param name="ClientText">The text the client sent (Query or Parse) that holds this statement at <paramref name="offset"/>.</param>
+internal sealed class PgPreparedStatement(string name, string sql, int[] parameterOids, PgSessionCommand? command,
+    string? clientText = null, int offset = 0)
 {
+    /// <summary>The client's text and where <see cref="Sql"/> starts in it (UTF-16 index), for error positions.</summary>
+    public (string Text, int Offset) Client { get; } = (clientText ?? sql, clientText is null ? 0 : offset);
+
     public string Name { get; } = name;
 
     public string Sql { get; } = sql;
@@ -16,6 +21,9 @@ internal sealed class PgPreparedStatement(string name, string sql, int[] paramet
     public int[] ParameterOids { get; } = parameterOids;
 
     public PgSessionCommand? Command { get; } = command;
+
+    /// <summary>Set for COPY (query) TO STDOUT, which the wire layer streams as CopyData.</summary>
+    public PgCopyCommand? Copy { get; } = command is null ? PgCopyCommand.TryParse(sql) : null;
 
     public bool IsEmpty => Sql.Length == 0;
 
@@ -93,6 +101,9 @@ internal sealed class PgCursor(string name, IQueryResult result, bool hold) : ID
 
     public IReadOnlyList<ColumnInfo> Columns => result.Columns;
 
+    /// <summary>The engine result FETCH reads on.</summary>
+    public IQueryResult Result => result;
+
     /// <summary>Up to <paramref name="max"/> rows; empty at the end. Blocking (engine work).</summary>
     public IReadOnlyList<object?[]> Read(int max)
     {
@@ -129,7 +140,7 @@ internal sealed class PgCursor(string name, IQueryResult result, bool hold) : ID
         }
         catch (ObjectDisposedException)
         {
-            // The engine streams one result per session at a time: a later statement ended this one.
+            // An engine that cannot keep a result open beside a later statement ended this one.
             throw new PgException(SqlStates.ObjectNotInPrerequisiteState,
                 $"cursor \"{Name}\" was closed by a later statement in this session");
         }

@@ -17,6 +17,7 @@ internal enum PgCommandKind
     CloseCursor,
     Listen,
     Unlisten,
+    SetConfig,
     Unsupported,
 }
 
@@ -24,8 +25,9 @@ internal enum PgCommandKind
 /// <param name="Value">SET value (null = DEFAULT).</param>
 /// <param name="Count">FETCH/MOVE row count; long.MaxValue for ALL.</param>
 /// <param name="Query">DECLARE … FOR query.</param>
+/// <param name="Column">set_config: the result column's name.</param>
 internal sealed record PgSessionCommand(PgCommandKind Kind, string Tag, string? Name = null, string? Value = null,
-    long Count = 1, string? Query = null, bool Hold = false, bool Local = false)
+    long Count = 1, string? Query = null, bool Hold = false, bool Local = false, string? Column = null)
 {
     private static readonly HashSet<string> EngineShows = new(StringComparer.OrdinalIgnoreCase) { "tables", "databases" };
 
@@ -53,11 +55,92 @@ internal sealed record PgSessionCommand(PgCommandKind Kind, string Tag, string? 
             "DECLARE" => ParseDeclare(t, sql),
             "FETCH" or "MOVE" => ParseFetch(t),
             "CLOSE" => t.Count >= 2 ? new(PgCommandKind.CloseCursor, "CLOSE CURSOR", t[1].Upper == "ALL" && !t[1].Quoted ? "ALL" : t[1].Text) : null,
+            "SELECT" => ParseSetConfig(t),
             "LISTEN" => new(PgCommandKind.Listen, "LISTEN"),
             "UNLISTEN" => new(PgCommandKind.Unlisten, "UNLISTEN"),
             _ => null,
         };
     }
+
+    /// <summary>
+    /// <c>SELECT [pg_catalog.]set_config('name', 'value', is_local) [[AS] alias]</c> and nothing more: answered as
+    /// SET / SET LOCAL would be (name and value may be $n parameters, each argument may end in ::text). set_config
+    /// inside a larger query is left to the engine, where the catalog's macro only returns the value.
+    /// </summary>
+    private static PgSessionCommand? ParseSetConfig(IReadOnlyList<PgSqlToken> t)
+    {
+        var i = 1;
+        if (i + 1 < t.Count && t[i].Upper == "PG_CATALOG" && !t[i].Quoted && t[i + 1].Text == ".")
+        {
+            i += 2;
+        }
+
+        if (i + 1 >= t.Count || t[i].Upper != "SET_CONFIG" || t[i].Quoted || t[i + 1].Text != "(")
+        {
+            return null;
+        }
+
+        i += 2;
+        var args = new List<PgSqlToken>();
+        while (i < t.Count && args.Count < 3)
+        {
+            // $n comes as "$" then a number
+            var parameter = t[i].Text == "$" && !t[i].Quoted && i + 1 < t.Count && t[i + 1].IsNumber;
+            args.Add(parameter ? t[i + 1] with { Text = "$" + t[i + 1].Text, IsNumber = false } : t[i]);
+            i += parameter ? 2 : 1;
+            // an optional ::text, ::varchar or ::boolean cast
+            if (i + 2 < t.Count && t[i].Text == ":" && t[i + 1].Text == ":" && !t[i + 2].Quoted)
+            {
+                i += 3;
+            }
+
+            if (i < t.Count && t[i].Text == (args.Count < 3 ? "," : ")") && !t[i].Quoted)
+            {
+                i++;
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        string? column = "set_config";
+        if (i < t.Count && t[i].Upper == "AS" && !t[i].Quoted)
+        {
+            i++;
+        }
+
+        if (i < t.Count)
+        {
+            column = t[i].Quoted ? t[i].Text : t[i].Text.ToLowerInvariant();
+            i++;
+        }
+
+        if (args.Count != 3 || i != t.Count || !IsText(args[0]) || !IsText(args[1]) || LocalFlag(args[2]) is not { } local)
+        {
+            return null;
+        }
+
+        return new(PgCommandKind.SetConfig, "SELECT", Argument(args[0]), Argument(args[1]), Local: local, Column: column);
+
+        static bool IsText(PgSqlToken token) => token.Quoted || IsParameter(token);
+
+        // a $n parameter is kept as "\0n" (NUL cannot be in a SQL literal), taken from Bind at execution
+        static string Argument(PgSqlToken token) => IsParameter(token) ? ParameterMark + token.Text[1..] : token.Text;
+
+        static bool? LocalFlag(PgSqlToken token) => token.Text.ToLowerInvariant() switch
+        {
+            "true" or "t" or "on" or "yes" or "1" => true,
+            "false" or "f" or "off" or "no" or "0" => false,
+            _ => null,
+        };
+    }
+
+    /// <summary>Starts a set_config argument that stands for Bind parameter n ("\0" + n).</summary>
+    public const char ParameterMark = '\0';
+
+    private static bool IsParameter(PgSqlToken token) =>
+        !token.Quoted && token.Text.Length > 1 && token.Text[0] == '$' && !token.Text.AsSpan(1).ContainsAnyExceptInRange('0', '9');
 
     private static PgSessionCommand Unsupported(string what) => new(PgCommandKind.Unsupported, what, what);
 

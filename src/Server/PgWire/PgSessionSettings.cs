@@ -16,6 +16,11 @@ internal sealed class PgSessionSettings
     private readonly Dictionary<string, Definition> _definitions = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _values = new(StringComparer.OrdinalIgnoreCase);
 
+    // Settings changed in the open transaction block: the value before it (ROLLBACK) and the value COMMIT keeps
+    // (that of the last plain SET; SET LOCAL changes only the current value).
+    private readonly Dictionary<string, (string AtBegin, string AtCommit)> _transaction = new(StringComparer.OrdinalIgnoreCase);
+    private bool _inTransaction;
+
     public PgSessionSettings(PgServerOptions options, string user)
     {
         var versionNum = ServerVersionNum(options.ServerVersion);
@@ -81,41 +86,86 @@ internal sealed class PgSessionSettings
     public IEnumerable<(string Name, string Value, string Description)> All =>
         _definitions.Values.OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase).Select(d => (d.Name, _values[d.Name], d.Description));
 
-    /// <summary>Sets a parameter; returns its canonical name and normalized value. Throws 42704, 55P02 or 22023.</summary>
-    public (string Name, string Value) Set(string name, string value)
+    /// <summary>
+    /// Sets a parameter; returns its canonical name and normalized value. Throws 42704, 55P02 or 22023. Inside a
+    /// transaction block the change is undone by ROLLBACK; a <paramref name="local"/> one (SET LOCAL) by COMMIT too.
+    /// </summary>
+    public (string Name, string Value) Set(string name, string value, bool local = false)
     {
-        var d = Find(name);
-        if (d.ReadOnly)
-        {
-            throw new PgException(SqlStates.CantChangeRuntimeParam, $"parameter \"{d.Name}\" cannot be changed");
-        }
-
+        var d = Settable(name);
         var normalized = d.Normalize?.Invoke(value) ?? value;
-        _values[d.Name] = normalized;
-        if (d.Name == "TimeZone")
-        {
-            TimeZoneInfo = FindZone(normalized) ?? TimeZoneInfo.Utc;
-        }
-
+        Change(d, normalized, local);
         return (d.Name, normalized);
     }
 
     /// <summary>Resets one parameter to its default; returns its canonical name and value.</summary>
-    public (string Name, string Value) Reset(string name)
+    public (string Name, string Value) Reset(string name, bool local = false)
+    {
+        var d = Settable(name);
+        Change(d, d.Default, local);
+        return (d.Name, d.Default);
+    }
+
+    /// <summary>The canonical name and normalized value a Set would store, without storing it.</summary>
+    public (string Name, string Value) Normalize(string name, string value)
+    {
+        var d = Settable(name);
+        return (d.Name, d.Normalize?.Invoke(value) ?? value);
+    }
+
+    /// <summary>BEGIN: changes from now on belong to the transaction block.</summary>
+    public void BeginTransaction()
+    {
+        _transaction.Clear();
+        _inTransaction = true;
+    }
+
+    /// <summary>
+    /// COMMIT (<paramref name="commit"/>) keeps plain SETs and undoes SET LOCAL; ROLLBACK undoes both. Returns the
+    /// parameters whose value changed back.
+    /// </summary>
+    public IReadOnlyList<(string Name, string Value)> EndTransaction(bool commit)
+    {
+        var changed = new List<(string, string)>();
+        foreach (var (name, (atBegin, atCommit)) in _transaction)
+        {
+            var value = commit ? atCommit : atBegin;
+            if (_values[name] != value)
+            {
+                Store(name, value);
+                changed.Add((name, value));
+            }
+        }
+
+        _transaction.Clear();
+        _inTransaction = false;
+        return changed;
+    }
+
+    private Definition Settable(string name)
     {
         var d = Find(name);
-        if (d.ReadOnly)
+        return d.ReadOnly ? throw new PgException(SqlStates.CantChangeRuntimeParam, $"parameter \"{d.Name}\" cannot be changed") : d;
+    }
+
+    private void Change(Definition d, string value, bool local)
+    {
+        if (_inTransaction)
         {
-            throw new PgException(SqlStates.CantChangeRuntimeParam, $"parameter \"{d.Name}\" cannot be changed");
+            var (atBegin, atCommit) = _transaction.TryGetValue(d.Name, out var saved) ? saved : (_values[d.Name], _values[d.Name]);
+            _transaction[d.Name] = (atBegin, local ? atCommit : value);
         }
 
-        _values[d.Name] = d.Default;
-        if (d.Name == "TimeZone")
-        {
-            TimeZoneInfo = TimeZoneInfo.Utc;
-        }
+        Store(d.Name, value);
+    }
 
-        return (d.Name, d.Default);
+    private void Store(string name, string value)
+    {
+        _values[name] = value;
+        if (name == "TimeZone")
+        {
+            TimeZoneInfo = FindZone(value) ?? TimeZoneInfo.Utc;
+        }
     }
 
     /// <summary>Resets every settable parameter; returns those whose value changed.</summary>

@@ -40,6 +40,9 @@ public interface IEngineSession : IDisposable
 
     /// <summary>
     /// Runs one SQL statement. Rows are produced as the caller reads them (streaming), never materialized whole.
+    /// Results of earlier statements that are still open keep answering <see cref="IQueryResult.TryReadBatch"/>
+    /// (an engine that streams one result per connection holds the earlier result's unread rows in memory, up to a
+    /// limit: beyond it this call fails with 54000 and names that result in <see cref="EngineException.Result"/>).
     /// Engine errors surface as <see cref="EngineException"/> with a SQLSTATE.
     /// </summary>
     /// <param name="sql">One statement.</param>
@@ -92,4 +95,13 @@ public sealed class EngineException(string sqlState, string message, Exception? 
 {
     /// <summary>Five-character SQLSTATE.</summary>
     public string SqlState { get; } = sqlState;
+
+    /// <summary>
+    /// Where the error is in the statement text the engine was given: a 1-based character (code point) index, as
+    /// PostgreSQL's ErrorResponse field P; null when the engine did not say.
+    /// </summary>
+    public int? Position { get; init; }
+
+    /// <summary>The earlier, still open result an error is about (54000: too many unread rows to set aside), or null.</summary>
+    public IQueryResult? Result { get; init; }
 }

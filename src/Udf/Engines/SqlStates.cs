@@ -170,6 +170,11 @@ public static class SqlStates
     /// <summary>too_many_connections: the connection limit is reached.</summary>
     public const string TooManyConnections = "53300";
 
+    // Class 54 — program limit exceeded
+
+    /// <summary>program_limit_exceeded: e.g. an open result too large to hold in memory beside a later statement.</summary>
+    public const string ProgramLimitExceeded = "54000";
+
     // Class 55 — object not in prerequisite state
 
     /// <summary>object_not_in_prerequisite_state: e.g. a portal closed by a later statement.</summary>

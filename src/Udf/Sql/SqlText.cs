@@ -15,10 +15,16 @@ public static partial class SqlText
     /// parentheses (as psql does). Returns the statements trimmed, without the semicolon; empty statements (only
     /// whitespace or comments) are dropped. An unterminated literal or comment runs to the end of the last statement.
     /// </summary>
-    public static IReadOnlyList<string> Split(string sql)
+    public static IReadOnlyList<string> Split(string sql) => [.. SplitWithOffsets(sql).Select(s => s.Text)];
+
+    /// <summary>
+    /// <see cref="Split"/>, with where each statement starts in <paramref name="sql"/> (a UTF-16 index): an error
+    /// position in a statement is reported relative to the whole query string.
+    /// </summary>
+    public static IReadOnlyList<(string Text, int Offset)> SplitWithOffsets(string sql)
     {
         ArgumentNullException.ThrowIfNull(sql);
-        var statements = new List<string>();
+        var statements = new List<(string, int)>();
         int start = 0;
         int at = 0;
         int depth = 0;
@@ -54,9 +60,23 @@ public static partial class SqlText
         {
             if (hasCode)
             {
-                statements.Add(sql[from..to].Trim());
+                var text = sql[from..to];
+                var trimmed = text.TrimStart();
+                statements.Add((trimmed.TrimEnd(), from + text.Length - trimmed.Length));
             }
         }
+    }
+
+    /// <summary>Characters as PostgreSQL counts them in positions: code points (a surrogate pair is one).</summary>
+    public static int CodePoints(ReadOnlySpan<char> text)
+    {
+        int count = 0;
+        foreach (var _ in text.EnumerateRunes())
+        {
+            count++;
+        }
+
+        return count;
     }
 
     /// <summary>The highest $n placeholder outside literals, identifiers and comments (0 when none).</summary>

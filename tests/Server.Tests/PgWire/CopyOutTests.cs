@@ -79,4 +79,31 @@ public sealed class CopyOutTests(PgServerFixture fixture)
         Assert.Equal("\"a;b\";NA;\"NA\"\n", sb.ToString());
         Assert.Equal("0A000", Assert.Throws<PgException>(() => PgCopyCommand.TryParse("COPY (SELECT 1) TO STDOUT (FORMAT binary)")).SqlState);
     }
+
+    [Fact]
+    public async Task Copy_to_stdout_runs_over_the_extended_protocol()
+    {
+        await using var client = await RawPgClient.StartupAsync(fixture.Port);
+        await client.SendAsync('P', RawPgClient.CString("c"), RawPgClient.CString("COPY (SELECT i, 'v' || i AS s FROM range(3) t(i) ORDER BY i) TO STDOUT WITH (FORMAT csv)"), RawPgClient.Int16(0));
+        await client.SendAsync('D', [(byte)'S'], RawPgClient.CString("c"));
+        await client.SendAsync('B', RawPgClient.CString(""), RawPgClient.CString("c"), RawPgClient.Int16(0), RawPgClient.Int16(0), RawPgClient.Int16(0));
+        await client.SendAsync('D', [(byte)'P'], RawPgClient.CString(""));
+        await client.SendAsync('E', RawPgClient.CString(""), RawPgClient.Int32(1));
+        await client.SendAsync('S');
+        var messages = await client.ReadUntilAsync('Z');
+        Assert.Equal("1tn2nHdddcCZ", new string(messages.Select(m => m.Type).ToArray()));
+        Assert.Equal(["0,v0\n", "1,v1\n", "2,v2\n"], messages.Where(m => m.Type == 'd').Select(m => System.Text.Encoding.UTF8.GetString(m.Body)));
+        Assert.Equal("COPY 3", System.Text.Encoding.UTF8.GetString(messages.Single(m => m.Type == 'C').Body).TrimEnd('\0'));
+
+        // the statement runs again on a new portal; a failing query is an ErrorResponse, the session goes on
+        await client.SendAsync('B', RawPgClient.CString(""), RawPgClient.CString("c"), RawPgClient.Int16(0), RawPgClient.Int16(0), RawPgClient.Int16(0));
+        await client.SendAsync('E', RawPgClient.CString(""), RawPgClient.Int32(0));
+        await client.SendAsync('P', RawPgClient.CString(""), RawPgClient.CString("COPY (SELECT * FROM copy_out_nowhere) TO STDOUT"), RawPgClient.Int16(0));
+        await client.SendAsync('B', RawPgClient.CString(""), RawPgClient.CString(""), RawPgClient.Int16(0), RawPgClient.Int16(0), RawPgClient.Int16(0));
+        await client.SendAsync('E', RawPgClient.CString(""), RawPgClient.Int32(0));
+        await client.SendAsync('S');
+        var again = await client.ReadUntilAsync('Z');
+        Assert.Equal("2HdddcC12EZ", new string(again.Select(m => m.Type).ToArray()));
+        Assert.Equal("42P01", RawPgClient.Field(again.Single(m => m.Type == 'E').Body, 'C'));
+    }
 }

@@ -58,4 +58,40 @@ public sealed class DuckDbErrorTests(DuckDbEngineFixture fixture) : IClassFixtur
         session.Rows("ROLLBACK");
         Assert.Equal(1, session.Scalar("SELECT 1"));
     }
+
+    [Theory]
+    [InlineData("SELEC 1", 1)]
+    [InlineData("SELECT nope FROM (SELECT 1 AS a) t", 8)]
+    [InlineData("SELECT * FROM no_such_table", 15)]
+    [InlineData("SELECT a,\n  nope FROM (SELECT 1 AS a) t", 13)]
+    [InlineData("SELECT a,\r\n  nope FROM (SELECT 1 AS a) t", 14)]
+    [InlineData("select 'é', nope from (select 1 a) t", 13)]
+    [InlineData("select '日本', nope from (select 1 a) t", 14)]
+    [InlineData("select '😀', nope from (select 1 a) t", 13)]
+    public void Errors_carry_the_position_duckdb_points_at(string sql, int position)
+    {
+        using var session = fixture.Open();
+        var error = session.Fails(sql);
+        Assert.Equal(position, error.Position);
+        Assert.DoesNotContain("LINE ", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("^", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Position_is_found_in_a_long_line_duckdb_cuts_short()
+    {
+        using var session = fixture.Open();
+        var columns = string.Join(", ", Enumerable.Range(1, 60).Select(i => $"{i} AS c{i}"));
+        var sql = $"SELECT {columns}, nope, {columns} FROM (SELECT 1 AS a) t";
+        var error = session.Fails(sql);
+        Assert.Equal(sql.IndexOf("nope", StringComparison.Ordinal) + 1, error.Position);
+    }
+
+    [Fact]
+    public void Errors_without_an_excerpt_have_no_position()
+    {
+        using var session = fixture.Open();
+        Assert.Null(session.Fails("SELECT 1 +").Position);
+        Assert.Null(session.Fails("SELECT error('raised while running')").Position);
+    }
 }

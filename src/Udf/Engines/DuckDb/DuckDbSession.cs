@@ -10,6 +10,12 @@ namespace DeepSql.Udf.Engines.DuckDb;
 /// One client session: its own DuckDB connection to the engine's database. One statement at a time; <see cref="Cancel"/>
 /// may come from any thread. Owns the connection (a native handle): dispose it.
 /// </summary>
+/// <remarks>
+/// Several results may be open at once (suspended portals, cursors), but DuckDB streams one per connection: running
+/// or describing a statement while a result still streams first reads that result's remaining rows into memory, where
+/// they stay until read or disposed. Those held rows cost memory (the whole unread remainder of the earlier result),
+/// bounded by <see cref="SetAsideLimitBytes"/> per session.
+/// </remarks>
 public sealed class DuckDbSession : IEngineSession
 {
     private readonly DuckDbEngine _engine;
@@ -17,6 +23,7 @@ public sealed class DuckDbSession : IEngineSession
     private readonly Lock _lock = new();
     private CancellationTokenSource? _statement;
     private DuckDbQueryResult? _current;
+    private long _heldBytes;
     private bool _disposed;
 
     internal DuckDbSession(DuckDbEngine engine, DuckDBConnection connection, ulong connectionId, SessionContext context)
@@ -33,12 +40,27 @@ public sealed class DuckDbSession : IEngineSession
     /// <summary>DuckDB's id for this session's connection (what model functions see at bind time).</summary>
     public ulong ConnectionId { get; }
 
+    /// <summary>
+    /// The most memory (estimated size of the CLR values) the rows of earlier, still open results may hold once set
+    /// aside for a later statement; beyond it the later statement fails with 54000 and the earlier result keeps
+    /// streaming. Default 256 MiB.
+    /// </summary>
+    public long SetAsideLimitBytes { get; set; } = 256L << 20;
+
+    /// <summary>Estimated bytes of set-aside rows held now by this session's open results.</summary>
+    public long HeldBytes => Interlocked.Read(ref _heldBytes);
+
     /// <inheritdoc />
     public IQueryResult Execute(string sql, IReadOnlyList<object?>? parameters = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sql);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        _current?.Dispose();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            throw new EngineException(SqlStates.QueryCanceled, "canceling statement due to user request");
+        }
+
+        SetAsideOpenResult();
         if (cancellationToken.IsCancellationRequested)
         {
             throw new EngineException(SqlStates.QueryCanceled, "canceling statement due to user request");
@@ -85,7 +107,7 @@ public sealed class DuckDbSession : IEngineSession
             command?.Dispose();
             var mapped = Map(ex, statement);
             EndStatement(statement);
-            throw mapped;
+            throw ex is DuckDBException ? WithPosition(mapped, sql, ex.Message) : mapped;
         }
     }
 
@@ -94,7 +116,7 @@ public sealed class DuckDbSession : IEngineSession
     {
         ArgumentNullException.ThrowIfNull(sql);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        _current?.Dispose();
+        SetAsideOpenResult();
         var shape = Prepare(sql);
         return new StatementDescription(shape.ReturnsRows ? shape.Columns : [], shape.ParameterTypes);
     }
@@ -199,6 +221,26 @@ public sealed class DuckDbSession : IEngineSession
         }
     }
 
+    /// <summary>Counts set-aside rows; false when the session now holds more than <see cref="SetAsideLimitBytes"/>.</summary>
+    internal bool TryHold(long bytes) => Interlocked.Add(ref _heldBytes, bytes) <= SetAsideLimitBytes;
+
+    internal void Release(long bytes) => Interlocked.Add(ref _heldBytes, -bytes);
+
+    // DuckDB ends a connection's streaming query when the next one is prepared: keep its rows readable first.
+    private void SetAsideOpenResult()
+    {
+        if (_current is { IsStreaming: true } open)
+        {
+            open.SetAside();
+        }
+    }
+
+    // DuckDB's message ends with a "LINE n: …" excerpt and a caret (FromMessage drops them): keep where it points.
+    private static EngineException WithPosition(EngineException error, string sql, string rawMessage) =>
+        error.Position is null && error.Result is null && DuckDbErrorPosition.Find(sql, rawMessage) is { } position
+            ? new EngineException(error.SqlState, error.Message, error.InnerException) { Position = position }
+            : error;
+
     /// <summary>Prepares without running: result columns, parameter types and statement type.</summary>
     internal StatementShape Prepare(string sql)
     {
@@ -220,7 +262,7 @@ public sealed class DuckDbSession : IEngineSession
             if (state != 0)
             {
                 var error = Marshal.PtrToStringUTF8(DuckDbNative.duckdb_prepare_error(prepared)) ?? "could not prepare the statement";
-                throw DuckDbErrors.FromMessage(error);
+                throw WithPosition(DuckDbErrors.FromMessage(error), sql, error);
             }
 
             var statementType = (DuckDBStatementType)DuckDbNative.duckdb_prepared_statement_type(prepared);
