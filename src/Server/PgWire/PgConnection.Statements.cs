@@ -68,6 +68,11 @@ internal sealed partial class PgConnection
             return;
         }
 
+        if (portal.IsOpen)
+        {
+            ResumeStatement(portal.Cancellation!);
+        }
+
         await OpenPortalAsync(portal, ct).ConfigureAwait(false);
         var result = portal.Result!;
         var token = portal.Cancellation!.Token;
@@ -141,6 +146,7 @@ internal sealed partial class PgConnection
         {
             WriteNotices();
             PgMessageWriter.PortalSuspended(_out);
+            SuspendStatement(portal.Cancellation!);
             return;
         }
 
@@ -384,6 +390,39 @@ internal sealed partial class PgConnection
         }
 
         return cts;
+    }
+
+    /// <summary>
+    /// A portal suspended by Execute's row limit: its statement_timeout stops (PostgreSQL times each Execute, not
+    /// the portal's life) and a CancelRequest no longer reaches it, so neither ends a later statement.
+    /// </summary>
+    private void SuspendStatement(CancellationTokenSource cts)
+    {
+        lock (_cancelLock)
+        {
+            if (_runningStatement == cts)
+            {
+                _runningStatement = null;
+            }
+        }
+
+        cts.CancelAfter(Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>The next Execute of a suspended portal: timed and cancellable again.</summary>
+    private void ResumeStatement(CancellationTokenSource cts)
+    {
+        lock (_cancelLock)
+        {
+            _runningStatement = cts;
+            _cancelledByUser = false;
+        }
+
+        var timeout = Settings.StatementTimeoutMs;
+        if (timeout > 0)
+        {
+            cts.CancelAfter(timeout);
+        }
     }
 
     private void EndStatement(CancellationTokenSource cts)

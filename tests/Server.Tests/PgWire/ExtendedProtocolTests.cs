@@ -100,6 +100,34 @@ public sealed class ExtendedProtocolTests(PgServerFixture fixture)
     }
 
     [Fact]
+    public async Task A_suspended_portal_is_not_timed_while_it_waits()
+    {
+        // PostgreSQL times each Execute: a portal that waits longer than statement_timeout between Executes is not
+        // cancelled, and neither is the statement that runs meanwhile.
+        await using var client = await RawPgClient.StartupAsync(fixture.Port);
+        await client.SendAsync('Q', RawPgClient.CString("BEGIN; SET statement_timeout = '200ms'"));
+        await client.ReadUntilAsync('Z');
+        await client.SendAsync('P', RawPgClient.CString("st"), RawPgClient.CString("SELECT i FROM range(100) t(i) ORDER BY i"), RawPgClient.Int16(0));
+        await client.SendAsync('B', RawPgClient.CString("w"), RawPgClient.CString("st"), RawPgClient.Int16(0), RawPgClient.Int16(0), RawPgClient.Int16(0));
+        await client.SendAsync('E', RawPgClient.CString("w"), RawPgClient.Int32(2));
+        await client.SendAsync('S');
+        Assert.Equal("12DDsZ", Types(await client.ReadUntilAsync('Z')));
+
+        await Task.Delay(600);
+        await client.SendAsync('Q', RawPgClient.CString("SELECT 'meanwhile'"));
+        var meanwhile = await client.ReadUntilAsync('Z');
+        Assert.DoesNotContain(meanwhile, m => m.Type == 'E');
+        Assert.Equal("meanwhile", RawPgClient.DataRow(meanwhile.Single(m => m.Type == 'D').Body)[0]);
+
+        await Task.Delay(400);
+        await client.SendAsync('E', RawPgClient.CString("w"), RawPgClient.Int32(0));
+        await client.SendAsync('S');
+        var rest = await client.ReadUntilAsync('Z');
+        Assert.DoesNotContain(rest, m => m.Type == 'E');
+        Assert.Equal(98, rest.Count(m => m.Type == 'D'));
+    }
+
+    [Fact]
     public async Task Two_portals_interleaved_in_one_implicit_transaction()
     {
         await using var client = await RawPgClient.StartupAsync(fixture.Port);
