@@ -377,18 +377,7 @@ internal sealed partial class PgConnection
                 self._logger.LogWarning(e, "Session {Pid}: engine cancel failed", self.ProcessId);
             }
         }, this);
-        lock (_cancelLock)
-        {
-            _runningStatement = cts;
-            _cancelledByUser = false;
-        }
-
-        var timeout = Settings.StatementTimeoutMs;
-        if (timeout > 0)
-        {
-            cts.CancelAfter(timeout);
-        }
-
+        ResumeStatement(cts);
         return cts;
     }
 
@@ -409,7 +398,7 @@ internal sealed partial class PgConnection
         cts.CancelAfter(Timeout.InfiniteTimeSpan);
     }
 
-    /// <summary>The next Execute of a suspended portal: timed and cancellable again.</summary>
+    /// <summary>A statement starts, or a suspended portal's next Execute: timed and cancellable (again).</summary>
     private void ResumeStatement(CancellationTokenSource cts)
     {
         lock (_cancelLock)
