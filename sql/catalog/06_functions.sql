@@ -14,7 +14,8 @@ CREATE OR REPLACE MACRO deepsql_catalog.current_schema() AS 'public'::name;
 CREATE OR REPLACE MACRO deepsql_catalog.current_schemas(include_implicit) AS
     CASE WHEN include_implicit THEN ['pg_catalog', 'public'] ELSE ['public'] END::name[];
 CREATE OR REPLACE MACRO deepsql_catalog.pg_get_userbyid(role_oid) AS
-    (CASE WHEN role_oid = 10 THEN deepsql_session_user() ELSE 'unknown (OID=' || role_oid || ')' END)::name;
+    (CASE WHEN role_oid = 10 THEN deepsql_session_user() WHEN role_oid = 6171 THEN 'pg_database_owner'
+          ELSE 'unknown (OID=' || role_oid || ')' END)::name;
 CREATE OR REPLACE MACRO deepsql_catalog.pg_encoding_to_char(encoding) AS
     (CASE encoding WHEN 6 THEN 'UTF8' WHEN 0 THEN 'SQL_ASCII' ELSE '' END)::name;
 CREATE OR REPLACE MACRO deepsql_catalog.pg_char_to_encoding(name) AS
@@ -50,6 +51,14 @@ CREATE OR REPLACE MACRO deepsql_catalog.format_type(type_oid, typmod) AS
              FROM deepsql_catalog.deepsql_h_type dq_h WHERE dq_h.dq_oid = type_oid),
             '???')
     END)::VARCHAR;
+
+-- A column default as PostgreSQL deparses it: a string literal, bare or in DuckDB's CAST('…' AS "DATE"), with the
+-- column's type as a cast ('none'::text, '2024-01-02'::date); anything else as DuckDB spells it.
+CREATE OR REPLACE MACRO deepsql_catalog.deepsql_default_text(column_default, data_type) AS
+    CASE WHEN regexp_matches(column_default, '^(''([^'']|'''')*''|CAST\(''([^'']|'''')*'' AS [^()]+\))$')
+         THEN regexp_extract(column_default, '''([^'']|'''')*''') || '::'
+              || deepsql_catalog.format_type(deepsql_catalog.deepsql_type_oid(data_type), NULL)
+         ELSE column_default END;
 
 CREATE OR REPLACE MACRO deepsql_catalog.quote_ident(ident) AS
     CASE WHEN regexp_matches(ident, '^[a-z_][a-z0-9_$]*$')

@@ -8,7 +8,8 @@
 CREATE OR REPLACE VIEW deepsql_catalog.deepsql_untyped_pg_namespace AS
 SELECT deepsql_catalog.deepsql_nsp_oid(schema_name) AS oid,
        deepsql_catalog.deepsql_nspname(schema_name) AS nspname,
-       10::UINTEGER AS nspowner, NULL::VARCHAR[] AS nspacl
+       -- PostgreSQL 15's public schema belongs to pg_database_owner (6171); the others to the session user
+       (CASE WHEN schema_name = 'main' THEN 6171 ELSE 10 END)::UINTEGER AS nspowner, NULL::VARCHAR[] AS nspacl
 FROM (SELECT DISTINCT schema_name FROM duckdb_schemas()
       WHERE deepsql_catalog.deepsql_shown(database_name) AND NOT internal
         AND schema_name NOT IN ('pg_catalog', 'information_schema')
@@ -96,7 +97,8 @@ CREATE OR REPLACE VIEW deepsql_catalog.deepsql_untyped_pg_attrdef AS
 SELECT (hash(schema_name || '.' || table_name || '.' || column_name || '#default') % 1000000000)::UINTEGER
            + 16384::UINTEGER AS oid,
        deepsql_catalog.deepsql_rel_oid(schema_name, table_name) AS adrelid,
-       column_index::SMALLINT AS adnum, column_default AS adbin
+       column_index::SMALLINT AS adnum,
+       deepsql_catalog.deepsql_default_text(column_default, data_type) AS adbin
 FROM duckdb_columns()
 WHERE deepsql_catalog.deepsql_shown(database_name) AND NOT internal AND column_default IS NOT NULL;
 CREATE OR REPLACE VIEW deepsql_catalog.pg_attrdef AS
@@ -197,7 +199,9 @@ FROM deepsql_catalog.deepsql_relation WHERE comment IS NOT NULL
 UNION ALL
 SELECT deepsql_catalog.deepsql_rel_oid(schema_name, table_name), 1259::UINTEGER, column_index::INTEGER, comment
 FROM duckdb_columns()
-WHERE deepsql_catalog.deepsql_shown(database_name) AND NOT internal AND comment IS NOT NULL;
+WHERE deepsql_catalog.deepsql_shown(database_name) AND NOT internal AND comment IS NOT NULL
+UNION ALL
+SELECT 13564::UINTEGER, 3079::UINTEGER, 0, 'PL/pgSQL procedural language';
 CREATE OR REPLACE VIEW deepsql_catalog.pg_description AS
 SELECT * REPLACE (objoid::UINTEGER AS objoid)
 FROM deepsql_catalog.deepsql_untyped_pg_description;
@@ -222,8 +226,9 @@ SELECT * REPLACE (datname::name AS datname, datlocprovider::pg_char AS datlocpro
 FROM deepsql_catalog.deepsql_untyped_pg_database;
 
 CREATE OR REPLACE VIEW deepsql_catalog.deepsql_untyped_pg_authid AS
-SELECT 10::UINTEGER AS oid, current_user() AS rolname, true AS rolsuper, true AS rolinherit, false AS rolcreaterole,
-       false AS rolcreatedb, true AS rolcanlogin, false AS rolreplication, false AS rolbypassrls,
+-- Every DeepSQL user may do everything (no grants), as a PostgreSQL superuser may.
+SELECT 10::UINTEGER AS oid, current_user() AS rolname, true AS rolsuper, true AS rolinherit, true AS rolcreaterole,
+       true AS rolcreatedb, true AS rolcanlogin, true AS rolreplication, true AS rolbypassrls,
        -1::INTEGER AS rolconnlimit, NULL::VARCHAR AS rolpassword, NULL::TIMESTAMPTZ AS rolvaliduntil;
 CREATE OR REPLACE VIEW deepsql_catalog.pg_authid AS
 SELECT * REPLACE (rolname::name AS rolname)

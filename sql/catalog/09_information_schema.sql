@@ -59,7 +59,8 @@ CREATE OR REPLACE MACRO deepsql_catalog.deepsql_standard_type_name(type_oid) AS
 
 CREATE OR REPLACE VIEW deepsql_information_schema.deepsql_untyped_columns AS
 SELECT current_database() AS table_catalog, deepsql_catalog.deepsql_nspname(c.schema_name) AS table_schema,
-       c.table_name, c.column_name, c.column_index::INTEGER AS ordinal_position, c.column_default,
+       c.table_name, c.column_name, c.column_index::INTEGER AS ordinal_position,
+       deepsql_catalog.deepsql_default_text(c.column_default, c.data_type) AS column_default,
        CASE WHEN c.is_nullable THEN 'YES' ELSE 'NO' END AS is_nullable,
        deepsql_catalog.deepsql_standard_type_name(deepsql_catalog.deepsql_type_oid(c.data_type)) AS data_type,
        coalesce(c.character_maximum_length, deepsql_catalog.deepsql_varchar_length(c.data_type))::INTEGER AS character_maximum_length,

@@ -32,7 +32,7 @@ public sealed class InformationSchemaTests(CatalogFixture fixture) : IClassFixtu
         Assert.Equal(
             [
                 ["id", 1, "integer", "int4", "NO", null, 32, 0],
-                ["name", 2, "text", "text", "NO", "'x'", null, null],
+                ["name", 2, "text", "text", "NO", "'x'::text", null, null],
                 ["score", 3, "double precision", "float8", "YES", null, 53, null],
                 ["taken", 4, "timestamp without time zone", "timestamp", "YES", null, null, null],
                 ["tags", 5, "ARRAY", "_text", "YES", null, null, null],

@@ -27,7 +27,7 @@ public sealed class PgJdbcQueryTests(CatalogFixture fixture) : IClassFixture<Cat
         // nspname, relname, attname, atttypid, attnotnull, atttypmod, attlen, attnum, adsrc, description, typbasetype, typtype
         Assert.Equal(6, rows.Count);
         Assert.Equal(["public", "photos", "id", 23u, true, -1, (short)4, 1L, null, null, 0u, "b"], rows[0]);
-        Assert.Equal(["public", "photos", "name", 25u, true, -1, (short)-1, 2L, "'x'", null, 0u, "b"], rows[1]);
+        Assert.Equal(["public", "photos", "name", 25u, true, -1, (short)-1, 2L, "'x'::text", null, 0u, "b"], rows[1]);
         Assert.Equal([1009u, 5L], new[] { rows[4][3], rows[4][7] });
         Assert.Equal([1700u, 655366, 6L], new[] { rows[5][3], rows[5][5], rows[5][7] });
     }

@@ -70,7 +70,7 @@ public sealed class PsqlQueryTests(CatalogFixture fixture) : IClassFixture<Catal
     {
         var rows = fixture.Query(ClientQueries.PsqlListSchemas);
 
-        Assert.Equal([["lab", "analyst"], ["public", "analyst"]], rows);
+        Assert.Equal([["lab", "analyst"], ["public", "pg_database_owner"]], rows);
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class PsqlQueryTests(CatalogFixture fixture) : IClassFixture<Catal
         Assert.Equal(
             [
                 ["id", "integer", null, true, null, "", ""],
-                ["name", "text", "'x'", true, null, "", ""],
+                ["name", "text", "'x'::text", true, null, "", ""],
                 ["score", "double precision", null, false, null, "", ""],
                 ["taken", "timestamp without time zone", null, false, null, "", ""],
                 ["tags", "text[]", null, false, null, "", ""],
