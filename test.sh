@@ -11,10 +11,10 @@ mkdir -p "$TESTDATA" artifacts
 log() { printf '\n== %s\n' "$*"; }
 
 # ---- Debian packages --------------------------------------------------------------------------------------------
-# Clients the conformance tests drive (psql is on the machine; PostgreSQL 15 server for the differential test),
-# chromium for the admin-page browser tests, and the Fashion-MNIST demo data set.
-PACKAGES=(dataset-fashion-mnist chromium libpostgresql-jdbc-java python3-psycopg2 odbc-postgresql unixodbc
-          postgresql-15 postgresql-client-15 openjdk-17-jre-headless)
+# Clients the conformance tests drive (psql is on the machine; SQLAlchemy as BI tools use it; PostgreSQL 15 server
+# for the differential tests), chromium for the admin-page browser tests, and the Fashion-MNIST demo data set.
+PACKAGES=(dataset-fashion-mnist chromium libpostgresql-jdbc-java python3-psycopg2 python3-sqlalchemy odbc-postgresql
+          unixodbc postgresql-15 postgresql-client-15 openjdk-17-jre-headless)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -48,6 +48,15 @@ fi
 export DEEPSQL_TEST_PHOTOS="$PHOTOS"
 export DEEPSQL_FASHION_MNIST="${DEEPSQL_FASHION_MNIST:-/usr/share/datasets/fashion-mnist}"
 echo "photos: $(ls "$PHOTOS" | wc -l) files in $PHOTOS"
+
+# ---- node-postgres (npm registry; the build copies tests/clients/node with its node_modules next to the tests) ---
+if command -v npm >/dev/null 2>&1; then
+  log "npm install (tests/clients/node)"
+  (cd tests/clients/node && npm install --no-audit --no-fund --loglevel=error) \
+    || echo "warning: npm install failed in tests/clients/node: NodePostgresTests will fail"
+else
+  echo "npm not found: skipping node-postgres install (NodePostgresTests will fail with the step to take)"
+fi
 
 # ---- build and test ---------------------------------------------------------------------------------------------
 log "building"

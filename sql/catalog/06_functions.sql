@@ -52,10 +52,13 @@ CREATE OR REPLACE MACRO deepsql_catalog.format_type(type_oid, typmod) AS
             '???')
     END)::VARCHAR;
 
--- A column default as PostgreSQL deparses it: a string literal, bare or in DuckDB's CAST('…' AS "DATE"), with the
--- column's type as a cast ('none'::text, '2024-01-02'::date); anything else as DuckDB spells it.
+-- A column default as PostgreSQL deparses it: true/false (DuckDB keeps DEFAULT true as CAST('t' AS BOOLEAN)); a
+-- string literal, bare or in DuckDB's CAST('…' AS "DATE"), with the column's type as a cast ('none'::text,
+-- '2024-01-02'::date); anything else as DuckDB spells it.
 CREATE OR REPLACE MACRO deepsql_catalog.deepsql_default_text(column_default, data_type) AS
-    CASE WHEN regexp_matches(column_default, '^(''([^'']|'''')*''|CAST\(''([^'']|'''')*'' AS [^()]+\))$')
+    CASE WHEN column_default = 'CAST(''t'' AS BOOLEAN)' THEN 'true'
+         WHEN column_default = 'CAST(''f'' AS BOOLEAN)' THEN 'false'
+         WHEN regexp_matches(column_default, '^(''([^'']|'''')*''|CAST\(''([^'']|'''')*'' AS [^()]+\))$')
          THEN regexp_extract(column_default, '''([^'']|'''')*''') || '::'
               || deepsql_catalog.format_type(deepsql_catalog.deepsql_type_oid(data_type), NULL)
          ELSE column_default END;
@@ -82,3 +85,27 @@ CREATE OR REPLACE MACRO deepsql_catalog.pg_get_keywords() AS TABLE
                ELSE 'unreserved (cannot be function or type name)' END AS catdesc,
            CASE WHEN keyword_category <> 'reserved' THEN 'can be bare label' ELSE 'requires AS' END AS baredesc
     FROM duckdb_keywords();
+
+-- json_build_object(k1, v1, …): DuckDB's json_object takes the same key/value pairs (SQLAlchemy's column reflection
+-- builds identity options from seven pairs). A macro has no variadic form: one overload per pair count, up to 10.
+CREATE OR REPLACE MACRO deepsql_catalog.json_build_object
+    (k1, v1)
+        AS json_object(k1::VARCHAR, v1),
+    (k1, v1, k2, v2)
+        AS json_object(k1::VARCHAR, v1, k2::VARCHAR, v2),
+    (k1, v1, k2, v2, k3, v3)
+        AS json_object(k1::VARCHAR, v1, k2::VARCHAR, v2, k3::VARCHAR, v3),
+    (k1, v1, k2, v2, k3, v3, k4, v4)
+        AS json_object(k1::VARCHAR, v1, k2::VARCHAR, v2, k3::VARCHAR, v3, k4::VARCHAR, v4),
+    (k1, v1, k2, v2, k3, v3, k4, v4, k5, v5)
+        AS json_object(k1::VARCHAR, v1, k2::VARCHAR, v2, k3::VARCHAR, v3, k4::VARCHAR, v4, k5::VARCHAR, v5),
+    (k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6)
+        AS json_object(k1::VARCHAR, v1, k2::VARCHAR, v2, k3::VARCHAR, v3, k4::VARCHAR, v4, k5::VARCHAR, v5, k6::VARCHAR, v6),
+    (k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6, k7, v7)
+        AS json_object(k1::VARCHAR, v1, k2::VARCHAR, v2, k3::VARCHAR, v3, k4::VARCHAR, v4, k5::VARCHAR, v5, k6::VARCHAR, v6, k7::VARCHAR, v7),
+    (k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6, k7, v7, k8, v8)
+        AS json_object(k1::VARCHAR, v1, k2::VARCHAR, v2, k3::VARCHAR, v3, k4::VARCHAR, v4, k5::VARCHAR, v5, k6::VARCHAR, v6, k7::VARCHAR, v7, k8::VARCHAR, v8),
+    (k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6, k7, v7, k8, v8, k9, v9)
+        AS json_object(k1::VARCHAR, v1, k2::VARCHAR, v2, k3::VARCHAR, v3, k4::VARCHAR, v4, k5::VARCHAR, v5, k6::VARCHAR, v6, k7::VARCHAR, v7, k8::VARCHAR, v8, k9::VARCHAR, v9),
+    (k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6, k7, v7, k8, v8, k9, v9, k10, v10)
+        AS json_object(k1::VARCHAR, v1, k2::VARCHAR, v2, k3::VARCHAR, v3, k4::VARCHAR, v4, k5::VARCHAR, v5, k6::VARCHAR, v6, k7::VARCHAR, v7, k8::VARCHAR, v8, k9::VARCHAR, v9, k10::VARCHAR, v10);

@@ -108,7 +108,10 @@ FROM deepsql_catalog.deepsql_untyped_pg_attrdef;
 CREATE OR REPLACE VIEW deepsql_catalog.deepsql_untyped_pg_constraint AS
 SELECT (hash(schema_name || '.' || table_name || '#' || constraint_name) % 1000000000)::UINTEGER
            + 16384::UINTEGER AS oid,
-       CASE constraint_type WHEN 'PRIMARY KEY' THEN table_name || '_pkey' ELSE constraint_name END AS conname,
+       -- PostgreSQL's default names (DuckDB names a foreign key table_cols_refcols_fkey, a key table_cols_pkey)
+       CASE constraint_type WHEN 'PRIMARY KEY' THEN table_name || '_pkey'
+           WHEN 'FOREIGN KEY' THEN table_name || '_' || array_to_string(constraint_column_names, '_') || '_fkey'
+           ELSE constraint_name END AS conname,
        deepsql_catalog.deepsql_nsp_oid(schema_name) AS connamespace,
        CASE constraint_type WHEN 'PRIMARY KEY' THEN 'p' WHEN 'UNIQUE' THEN 'u' WHEN 'FOREIGN KEY' THEN 'f'
            ELSE 'c' END AS contype,
@@ -141,6 +144,20 @@ SELECT * REPLACE (conname::name AS conname, contype::pg_char AS contype, confupd
                   conbin::pg_node_tree AS conbin)
 FROM deepsql_catalog.deepsql_untyped_pg_constraint;
 
+-- CREATE INDEX's key: DuckDB lists the expressions as text ("[code, '"day"']"); a plain column becomes its attnum,
+-- anything else 0 (an expression, as in PostgreSQL's indkey), so clients reflect column indexes as PostgreSQL's.
+CREATE OR REPLACE VIEW deepsql_catalog.deepsql_index_key AS
+SELECT e.schema_name, e.table_name, e.index_name, any_value(e.is_unique) AS is_unique,
+       any_value(e.is_primary) AS is_primary, any_value(e.expressions) AS expressions,
+       list(coalesce(col.column_index, 0)::SMALLINT ORDER BY e.pos) AS indkey
+FROM (SELECT i.*, unnest(string_split(i.expressions[2:-2], ', ')) AS expr,
+             generate_subscripts(string_split(i.expressions[2:-2], ', '), 1) AS pos
+      FROM duckdb_indexes() i WHERE deepsql_catalog.deepsql_shown(i.database_name)) e
+LEFT JOIN duckdb_columns() col
+    ON col.database_name = e.database_name AND col.schema_name = e.schema_name AND col.table_name = e.table_name
+   AND e.expr IN (col.column_name, '''"' || replace(col.column_name, '"', '""') || '"''')
+GROUP BY e.database_name, e.schema_name, e.table_name, e.index_name;
+
 CREATE OR REPLACE VIEW deepsql_catalog.deepsql_untyped_pg_index AS
 SELECT deepsql_catalog.deepsql_rel_oid(schema_name,
            CASE constraint_type WHEN 'PRIMARY KEY' THEN table_name || '_pkey' ELSE constraint_name END) AS indexrelid,
@@ -158,9 +175,10 @@ FROM duckdb_constraints()
 WHERE deepsql_catalog.deepsql_shown(database_name) AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')
 UNION ALL
 SELECT deepsql_catalog.deepsql_rel_oid(schema_name, index_name), deepsql_catalog.deepsql_rel_oid(schema_name, table_name),
-       1, 1, is_unique, false, is_primary, false, true, false, true, false, true, true, false,
-       [0::SMALLINT], [0::UINTEGER], [0::UINTEGER], [0::SMALLINT], expressions, NULL
-FROM duckdb_indexes() WHERE deepsql_catalog.deepsql_shown(database_name);
+       len(indkey), len(indkey), is_unique, false, is_primary, false, true, false, true, false, true, true, false,
+       indkey, list_transform(indkey, x -> 0::UINTEGER), list_transform(indkey, x -> 0::UINTEGER),
+       list_transform(indkey, x -> 0::SMALLINT), CASE WHEN list_contains(indkey, 0) THEN expressions END, NULL
+FROM deepsql_catalog.deepsql_index_key;
 CREATE OR REPLACE VIEW deepsql_catalog.pg_index AS
 SELECT * REPLACE (indnatts::SMALLINT AS indnatts, indnkeyatts::SMALLINT AS indnkeyatts,
                   indexprs::pg_node_tree AS indexprs, indpred::pg_node_tree AS indpred)

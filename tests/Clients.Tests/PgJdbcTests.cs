@@ -19,47 +19,19 @@ public sealed class PgJdbcTests : IClassFixture<PgJdbcTests.Run>
         _postgres = run.GetPostgres(postgres);
     }
 
-    public sealed class Run
+    public sealed class Run : DifferentialProbeRun
     {
-        private const string Create =
-            $"CREATE TABLE {Table} (id INTEGER PRIMARY KEY, name TEXT NOT NULL, price DOUBLE PRECISION); " +
+        protected override string Client => "pgjdbc";
+
+        protected override string Setup =>
+            $"DROP TABLE IF EXISTS {Table}; CREATE TABLE {Table} (id INTEGER PRIMARY KEY, name TEXT NOT NULL, price DOUBLE PRECISION); " +
             $"INSERT INTO {Table} VALUES (1, 'apple', 1.5), (2, 'pear', 2.25)";
 
-        private ProbeOutput? _output;
-        private ProbeOutput? _postgres;
-
-        /// <summary>The same probe against PostgreSQL 15 with the same table.</summary>
-        public ProbeOutput GetPostgres(PostgresFixture postgres)
-        {
-            if (_postgres is null)
-            {
-                using (var c = new Npgsql.NpgsqlConnection(postgres.ConnectionString))
-                {
-                    c.Open();
-                    using var cmd = new Npgsql.NpgsqlCommand($"DROP TABLE IF EXISTS {Table}; {Create}", c);
-                    cmd.ExecuteNonQuery();
-                }
-
-                var url = $"jdbc:postgresql://127.0.0.1:{postgres.Port}/postgres?user=postgres&connectTimeout=10&socketTimeout=120";
-                _postgres = new ProbeOutput("pgjdbc on PostgreSQL 15",
-                    Tools.Run(Tools.Java, ["-cp", Tools.PgJdbcJar, Tools.ClientScript("java/Probe.java"), url, Table, "postgres"]));
-            }
-
-            return _postgres;
-        }
-
-        public ProbeOutput Get(ServiceFixture service)
-        {
-            if (_output is null)
-            {
-                service.ExecuteAsync($"DROP TABLE IF EXISTS {Table}; {Create}").GetAwaiter().GetResult();
-                var url = $"jdbc:postgresql://127.0.0.1:{service.Port}/deepsql?user=analyst&connectTimeout=10&socketTimeout=120";
-                var result = Tools.Run(Tools.Java, ["-cp", Tools.PgJdbcJar, Tools.ClientScript("java/Probe.java"), url, Table]);
-                _output = new ProbeOutput("pgjdbc", result);
-            }
-
-            return _output;
-        }
+        // the third argument tells the probe it talks to PostgreSQL itself
+        protected override ProcessResult Probe(int port, string user, string database, bool postgres) =>
+            Tools.Run(Tools.Java, ["-cp", Tools.PgJdbcJar, Tools.ClientScript("java/Probe.java"),
+                $"jdbc:postgresql://127.0.0.1:{port}/{database}?user={user}&connectTimeout=10&socketTimeout=120", Table,
+                .. postgres ? new[] { "postgres" } : []]);
     }
 
     [Fact]

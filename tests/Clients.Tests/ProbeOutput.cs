@@ -25,5 +25,20 @@ public sealed class ProbeOutput(string client, ProcessResult result)
         Assert.True(errors.Count == 0, $"{client} steps failed:\n  {string.Join("\n  ", errors)}\n{result}");
     }
 
+    /// <summary>
+    /// Asserts that this output's lines of <paramref name="key"/> equal those <paramref name="postgres"/> printed
+    /// (both after <paramref name="project"/>, when given), and that there are some; the message quotes both sides.
+    /// </summary>
+    public void SameAs(ProbeOutput postgres, string key, Func<string, string>? project = null)
+    {
+        postgres.Completed();
+        project ??= l => l;
+        var theirs = postgres.WithKey(key).Select(project).ToList();
+        var mine = WithKey(key).Select(project).ToList();
+        Assert.True(theirs.Count > 0, $"PostgreSQL 15 printed no {key} lines\n{postgres}");
+        Assert.True(theirs.SequenceEqual(mine),
+            $"{client} {key} lines differ\n--- PostgreSQL 15 ---\n{string.Join("\n", theirs)}\n--- service ---\n{string.Join("\n", mine)}");
+    }
+
     public override string ToString() => result.ToString();
 }

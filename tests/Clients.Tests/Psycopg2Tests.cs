@@ -18,46 +18,16 @@ public sealed class Psycopg2Tests : IClassFixture<Psycopg2Tests.Run>
         _postgres = run.GetPostgres(postgres);
     }
 
-    public sealed class Run
+    public sealed class Run : DifferentialProbeRun
     {
-        private const string Create =
+        protected override string Client => "psycopg2";
+
+        protected override string Setup =>
             $"DROP TABLE IF EXISTS {Table}; CREATE TABLE {Table} AS SELECT CAST(i AS INTEGER) AS id, 'n' || i AS name FROM generate_series(1, 7) t(i)";
 
-        private ProbeOutput? _output;
-        private ProbeOutput? _postgres;
-
-        /// <summary>The same probe against PostgreSQL 15 with the same table.</summary>
-        public ProbeOutput GetPostgres(PostgresFixture postgres)
-        {
-            if (_postgres is null)
-            {
-                using (var c = new Npgsql.NpgsqlConnection(postgres.ConnectionString))
-                {
-                    c.Open();
-                    using var cmd = new Npgsql.NpgsqlCommand(Create, c);
-                    cmd.ExecuteNonQuery();
-                }
-
-                var dsn = $"host=127.0.0.1 port={postgres.Port} dbname=postgres user=postgres connect_timeout=10";
-                _postgres = new ProbeOutput("psycopg2 on PostgreSQL 15",
-                    Tools.Run(Tools.DebianPython, [Tools.ClientScript("python/probe.py"), dsn, Table]));
-            }
-
-            return _postgres;
-        }
-
-        public ProbeOutput Get(ServiceFixture service)
-        {
-            if (_output is null)
-            {
-                service.ExecuteAsync(Create).GetAwaiter().GetResult();
-                var dsn = $"host=127.0.0.1 port={service.Port} dbname=deepsql user=analyst connect_timeout=10";
-                var result = Tools.Run(Tools.DebianPython, [Tools.ClientScript("python/probe.py"), dsn, Table]);
-                _output = new ProbeOutput("psycopg2", result);
-            }
-
-            return _output;
-        }
+        protected override ProcessResult Probe(int port, string user, string database, bool postgres) =>
+            Tools.Run(Tools.DebianPython, [Tools.ClientScript("python/probe.py"),
+                $"host=127.0.0.1 port={port} dbname={database} user={user} connect_timeout=10", Table]);
     }
 
     [Fact]

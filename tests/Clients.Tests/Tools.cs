@@ -41,6 +41,34 @@ public static class Tools
         }
     }
 
+    /// <summary>The Debian interpreter with SQLAlchemy 1.4 (python3-sqlalchemy) besides psycopg2.</summary>
+    public static string SqlAlchemyPython
+    {
+        get
+        {
+            var python = DebianPython;
+            var check = Run(python, ["-c", "import sqlalchemy"]);
+            Assert.True(check.ExitCode == 0,
+                $"/usr/bin/python3 cannot import sqlalchemy: apt-get install -y python3-sqlalchemy\n{check}");
+            return python;
+        }
+    }
+
+    public static string Node => Require("/usr/bin/node", "nodejs");
+
+    /// <summary>node-postgres, installed by test.sh (npm install in tests/clients/node) before the build copies it.</summary>
+    public static string NodeProbe
+    {
+        get
+        {
+            var probe = ClientScript("node/probe.js");
+            var pg = Path.Combine(Path.GetDirectoryName(probe)!, "node_modules", "pg", "package.json");
+            Assert.True(File.Exists(pg),
+                $"{pg} is missing: run npm install --no-audit --no-fund in tests/clients/node, then build again (test.sh does)");
+            return probe;
+        }
+    }
+
     /// <summary>Where the probes from tests/clients were copied next to the test binaries.</summary>
     public static string ClientScript(string relative)
     {

@@ -11,7 +11,8 @@ public sealed partial class PgCatalog
     /// becomes deepsql_information_schema, <c>public.</c> becomes main; <c>OPERATOR(pg_catalog.~)</c> → <c>~</c>;
     /// <c>~ 'p'</c> and <c>!~ 'p'</c> keep PostgreSQL's partial-match meaning (DuckDB's ~ matches the whole text);
     /// <c>COLLATE x</c> is dropped; <c>::regclass</c>-style casts become catalog lookups; <c>varchar(n)</c> and
-    /// <c>"char"</c> become named text types that keep PostgreSQL's type.
+    /// <c>"char"</c> become named text types that keep PostgreSQL's type; <c>indkey::varchar</c> is space-separated
+    /// and <c>x = ANY(list)</c> in a join condition is list_contains (PgCatalog.Vectors.cs).
     /// Text inside literals, quoted identifiers and comments is never touched.
     /// </summary>
     public string Rewrite(string sql)
@@ -66,9 +67,16 @@ public sealed partial class PgCatalog
                 }
             }
 
-            if (t is { Kind: SqlLexemeKind.Operator, Text: "::" } && next >= 0 && TryRewriteCast(tokens, next, output, out var castEnd))
+            if (t is { Kind: SqlLexemeKind.Operator, Text: "::" } && next >= 0
+                && (TryRewriteVectorText(tokens, next, output, out var castEnd) || TryRewriteCast(tokens, next, output, out castEnd)))
             {
                 i = castEnd;
+                continue;
+            }
+
+            if ((t.IsWord("ANY") || t.IsWord("SOME")) && TryRewriteAnyInJoin(tokens, i, output) is >= 0 and var anyEnd)
+            {
+                i = anyEnd;
                 continue;
             }
 
@@ -136,8 +144,21 @@ public sealed partial class PgCatalog
         "LATERAL", "RETURNING", "FETCH", "FOR",
     };
 
+    private static readonly HashSet<string> JoinModifiers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "LATERAL", "CROSS", "LEFT", "INNER", "NATURAL", "FULL", "RIGHT", "OUTER",
+    };
+
     /// <summary>Whether the nearest clause keyword before <paramref name="at"/>, at the same nesting depth, is FROM or JOIN.</summary>
-    private static bool InFromClause(List<SqlLexeme> tokens, int at)
+    private static bool InFromClause(List<SqlLexeme> tokens, int at) =>
+        NearestClause(tokens, at, throughParens: false, JoinModifiers) is >= 0 and var j
+        && (tokens[j].IsWord("FROM") || tokens[j].IsWord("JOIN"));
+
+    /// <summary>
+    /// Index of the nearest clause keyword before <paramref name="at"/> at the same nesting depth (not one of
+    /// <paramref name="skipped"/>), or -1; an unmatched '(' ends the search unless <paramref name="throughParens"/>.
+    /// </summary>
+    private static int NearestClause(List<SqlLexeme> tokens, int at, bool throughParens, IReadOnlySet<string> skipped)
     {
         var depth = 0;
         for (var j = at - 1; j >= 0; j--)
@@ -151,21 +172,23 @@ public sealed partial class PgCatalog
             {
                 if (depth == 0)
                 {
-                    return false;
+                    if (!throughParens)
+                    {
+                        return -1;
+                    }
+
+                    continue;
                 }
 
                 depth--;
             }
-            else if (depth == 0 && tokens[j].Kind == SqlLexemeKind.Word && ClauseWords.Contains(text)
-                     && !tokens[j].IsWord("LATERAL") && !tokens[j].IsWord("CROSS") && !tokens[j].IsWord("LEFT")
-                     && !tokens[j].IsWord("INNER") && !tokens[j].IsWord("NATURAL") && !tokens[j].IsWord("FULL")
-                     && !tokens[j].IsWord("RIGHT") && !tokens[j].IsWord("OUTER"))
+            else if (depth == 0 && tokens[j].Kind == SqlLexemeKind.Word && ClauseWords.Contains(text) && !skipped.Contains(text))
             {
-                return tokens[j].IsWord("FROM") || tokens[j].IsWord("JOIN");
+                return j;
             }
         }
 
-        return false;
+        return -1;
     }
 
     private static int MatchingParen(List<SqlLexeme> tokens, int open)
