@@ -21,6 +21,7 @@ public sealed class DifferentialTests(ServiceFixture service, PostgresFixture po
         { "numeric", "SELECT CAST(12.345 AS numeric(10,3)) AS v, CAST(-0.5 AS numeric(4,2)) AS neg, CAST(123456789012.5 AS numeric(18,1)) AS big" },
         { "text", "SELECT CAST('héllo wörld' AS text) AS v, CAST('' AS text) AS empty" },
         { "bytea", "SELECT CAST('abc' AS bytea) AS v" },
+        { "bytea hex", "SELECT CAST('\\x00ff10' AS bytea) AS v, '\\xDEADbeef'::bytea AS w" },
         { "date", "SELECT CAST('2024-01-02' AS date) AS v, CAST('1999-12-31' AS date) AS old" },
         { "timestamp", "SELECT CAST('2024-01-02 03:04:05.123456' AS timestamp) AS v, CAST('2024-01-02 03:04:05' AS timestamp) AS whole" },
         { "timestamptz", "SELECT CAST('2024-01-02 03:04:05+02' AS timestamptz) AS v, CAST('2024-07-01 00:00:00.5+00' AS timestamptz) AS half" },

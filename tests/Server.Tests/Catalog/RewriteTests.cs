@@ -34,6 +34,8 @@ public sealed class RewriteTests
     [InlineData("SELECT 1 FROM t WHERE a.n = ANY(t.k) AND b = ANY(SELECT 1)", "SELECT 1 FROM t WHERE a.n = ANY(t.k) AND b = ANY(SELECT 1)")]
     [InlineData("SELECT CAST(x AS oid), (SELECT t.oid AS oid), (SELECT 'a' AS \"char\")", "SELECT CAST(x AS UINTEGER), (SELECT t.oid AS oid), (SELECT 'a' AS \"char\")")]
     [InlineData("SELECT 'a'::name", "SELECT 'a'::name")]
+    [InlineData("SELECT '\\x00ff10'::bytea, CAST('\\xAb' AS pg_catalog.bytea)", "SELECT '\\x00\\xFF\\x10'::bytea, CAST('\\xAB' AS bytea)")]
+    [InlineData("SELECT 'abc'::bytea, '\\x0'::bytea, '\\x00ff' AS bytea", "SELECT 'abc'::bytea, '\\x0'::bytea, '\\x00ff' AS bytea")]
     [InlineData("SELECT 'a'::\"char\", CAST('b' AS \"char\")", "SELECT 'a'::pg_char, CAST('b' AS pg_char)")]
     [InlineData("SELECT CAST('hi' AS varchar(10)), 'x'::character varying (3)", "SELECT CAST('hi' AS \"varchar(10)\"), 'x'::\"varchar(3)\"")]
     [InlineData("CREATE TABLE t (a VARCHAR(20) NOT NULL, b varchar)", "CREATE TABLE t (a \"varchar(20)\" NOT NULL, b varchar)")]

@@ -11,7 +11,9 @@ public sealed partial class PgCatalog
     /// <c>varchar(n)</c> and <c>character varying(n)</c> → the named text type <c>"varchar(n)"</c>, registered with the
     /// engine the first time a length is seen, so that a cast or a column keeps its length (DuckDB's VARCHAR has none)
     /// and answers as PostgreSQL's varchar with type modifier n + 4. <c>CAST(x AS "char")</c> → <c>pg_char</c>;
-    /// <c>CAST(x AS oid)</c> → UINTEGER (DuckDB reads oid as BIGINT).
+    /// <c>CAST(x AS oid)</c> → UINTEGER (DuckDB reads oid as BIGINT). A bytea literal in PostgreSQL's hex format
+    /// (<c>'\x00ff10'::bytea</c>, <c>CAST('\x00ff10' AS bytea)</c>) → DuckDB's per-byte escapes (<c>'\x00\xFF\x10'</c>):
+    /// DuckDB's BLOB cast reads only the first \x.. as a byte and the rest as text.
     /// A length outside 1..10485760 is left for the engine (which ignores it). Works in place.
     /// </summary>
     private List<SqlLexeme> RewriteTextTypes(List<SqlLexeme> tokens)
@@ -30,6 +32,12 @@ public sealed partial class PgCatalog
                     tokens[i] = new SqlLexeme(SqlLexemeKind.Word, t.IsWord("oid") ? "UINTEGER" : PgTextTypes.Char);
                 }
 
+                continue;
+            }
+
+            if (t.Kind == SqlLexemeKind.String && IsByteaCastOperand(tokens, i) && TryByteaHexLiteral(t.Text, out var escaped))
+            {
+                tokens[i] = new SqlLexeme(SqlLexemeKind.String, escaped);
                 continue;
             }
 
@@ -111,5 +119,51 @@ public sealed partial class PgCatalog
         }
 
         return false;
+    }
+
+    /// <summary>Whether the string at <paramref name="i"/> is cast to bytea: <c>'…'::bytea</c> or <c>CAST('…' AS bytea)</c>.</summary>
+    private static bool IsByteaCastOperand(List<SqlLexeme> tokens, int i)
+    {
+        var next = NextCode(tokens, i + 1);
+        var type = next >= 0 && (tokens[next].Text == "::" || tokens[next].IsWord("AS")) ? NextCode(tokens, next + 1) : -1;
+        if (type >= 0 && tokens[type].IsName("pg_catalog") && IsDot(tokens, NextCode(tokens, type + 1)))
+        {
+            type = NextCode(tokens, NextCode(tokens, type + 1) + 1);
+        }
+
+        if (type < 0 || !tokens[type].IsName("bytea"))
+        {
+            return false;
+        }
+
+        if (tokens[next].Text == "::")
+        {
+            return true;
+        }
+
+        var close = NextCode(tokens, type + 1);
+        return close >= 0 && tokens[close].IsPunctuation(')') && ClosesCast(tokens, close);
+    }
+
+    /// <summary><c>'\x&lt;hex digits&gt;'</c> (an even number) → <c>'\x00\xFF…'</c>; false for any other literal.</summary>
+    private static bool TryByteaHexLiteral(string literal, out string escaped)
+    {
+        escaped = literal;
+        if (literal.Length < 4 || !literal.StartsWith("'\\x", StringComparison.OrdinalIgnoreCase) || literal[^1] != '\''
+            || (literal.Length - 4) % 2 != 0 || !literal.AsSpan(3, literal.Length - 4).ToString().All(char.IsAsciiHexDigit))
+        {
+            return false;
+        }
+
+        var hex = literal.AsSpan(3, literal.Length - 4);
+        var builder = new System.Text.StringBuilder(2 + (hex.Length * 2));
+        builder.Append('\'');
+        for (var k = 0; k < hex.Length; k += 2)
+        {
+            builder.Append("\\x").Append(char.ToUpperInvariant(hex[k])).Append(char.ToUpperInvariant(hex[k + 1]));
+        }
+
+        escaped = builder.Append('\'').ToString();
+        return true;
     }
 }
