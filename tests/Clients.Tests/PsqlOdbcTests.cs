@@ -92,6 +92,40 @@ public sealed class PsqlOdbcTests(ServiceFixture service, PostgresFixture postgr
         Assert.Contains(Lines(r), l => l.Split('|') is [_, "public", Table, "TABLE", ..]);
     }
 
+    /// <summary>
+    /// isql's "help table" is SQLColumns, which Excel and Power BI's ODBC path call to list a table's fields: every
+    /// column of its answer (type names, ODBC type codes, sizes, nullability, defaults) equals PostgreSQL 15's, but
+    /// the catalog name (the database: deepsql / postgres) and the table's OID.
+    /// </summary>
+    [Fact]
+    public async Task Help_table_lists_the_columns_through_SQLColumns_as_for_postgresql()
+    {
+        const string create = "DROP TABLE IF EXISTS odbccols_items; CREATE TABLE odbccols_items (id integer NOT NULL, " +
+            "code varchar(12), name text DEFAULT 'x', price numeric(10,2), score double precision, day date, " +
+            "made_at timestamp, ok boolean, n bigint, PRIMARY KEY (id))";
+        await service.ExecuteAsync(create);
+        await using (var c = new Npgsql.NpgsqlConnection(postgres.ConnectionString))
+        {
+            await c.OpenAsync();
+            await using var cmd = new Npgsql.NpgsqlCommand(create, c);
+            await cmd.ExecuteNonQueryAsync();
+        }
+
+        // the catalog (database name) and the table's OID differ by nature; every other field must be equal
+        static string[] WithoutCatalog(ProcessResult r)
+        {
+            var lines = Lines(r).Select(l => l.Split('|')).ToArray();
+            var oid = Array.IndexOf(lines[0], "TABLE OID");
+            return lines.Select(f => string.Join('|', f.Select((v, i) => i == oid ? "(oid)" : v).Skip(1))).ToArray();
+        }
+        var theirs = Isql("help odbccols_items\n", postgres.Port, "postgres", "postgres");
+        var mine = Isql("help odbccols_items\n");
+        Assert.True(theirs.ExitCode == 0 && Lines(theirs).Length > 9, $"isql help on PostgreSQL 15 failed\n{theirs}");
+        var (expected, actual) = (WithoutCatalog(theirs), WithoutCatalog(mine));
+        Assert.True(expected.SequenceEqual(actual),
+            $"SQLColumns differs\n--- PostgreSQL 15 ---\n{string.Join('\n', expected)}\n--- service ---\n{string.Join('\n', actual)}");
+    }
+
     [Fact]
     public void Error_reports_sqlstate_42P01()
     {
