@@ -50,6 +50,16 @@ public sealed class PsqlOdbcTests(ServiceFixture service, PostgresFixture postgr
         return Tools.Run(Tools.Isql, ["-v", "-b", "-d|", "-c", "deepsql"], env, input);
     }
 
+    /// <summary>Runs the same setup on the service and on PostgreSQL 15.</summary>
+    private async Task CreateOnBothAsync(string sql)
+    {
+        await service.ExecuteAsync(sql);
+        await using var c = new Npgsql.NpgsqlConnection(postgres.ConnectionString);
+        await c.OpenAsync();
+        await using var cmd = new Npgsql.NpgsqlCommand(sql, c);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
     private static string[] Lines(ProcessResult r) =>
         r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
@@ -68,13 +78,7 @@ public sealed class PsqlOdbcTests(ServiceFixture service, PostgresFixture postgr
     {
         const string create = "DROP TABLE IF EXISTS odbcdiff_items; CREATE TABLE odbcdiff_items (id integer, name text, price double precision, day date, ok boolean); " +
             "INSERT INTO odbcdiff_items VALUES (1, 'apple', 1.5, CAST('2024-01-02' AS date), true), (2, NULL, -0.25, NULL, false)";
-        await service.ExecuteAsync(create);
-        await using (var c = new Npgsql.NpgsqlConnection(postgres.ConnectionString))
-        {
-            await c.OpenAsync();
-            await using var cmd = new Npgsql.NpgsqlCommand(create, c);
-            await cmd.ExecuteNonQueryAsync();
-        }
+        await CreateOnBothAsync(create);
 
         const string query = "SELECT id, name, price, day, ok FROM odbcdiff_items ORDER BY id\n";
         var theirs = Isql(query, postgres.Port, "postgres", "postgres");
@@ -103,13 +107,7 @@ public sealed class PsqlOdbcTests(ServiceFixture service, PostgresFixture postgr
         const string create = "DROP TABLE IF EXISTS odbccols_items; CREATE TABLE odbccols_items (id integer NOT NULL, " +
             "code varchar(12), name text DEFAULT 'x', price numeric(10,2), score double precision, day date, " +
             "made_at timestamp, ok boolean, n bigint, PRIMARY KEY (id))";
-        await service.ExecuteAsync(create);
-        await using (var c = new Npgsql.NpgsqlConnection(postgres.ConnectionString))
-        {
-            await c.OpenAsync();
-            await using var cmd = new Npgsql.NpgsqlCommand(create, c);
-            await cmd.ExecuteNonQueryAsync();
-        }
+        await CreateOnBothAsync(create);
 
         // the catalog (database name) and the table's OID differ by nature; every other field must be equal
         static string[] WithoutCatalog(ProcessResult r)
