@@ -120,6 +120,14 @@ SELECT (hash(schema_name || '.' || table_name || '#' || constraint_name) % 10000
        CASE WHEN constraint_type IN ('PRIMARY KEY', 'UNIQUE')
             THEN deepsql_catalog.deepsql_rel_oid(schema_name,
                      CASE constraint_type WHEN 'PRIMARY KEY' THEN table_name || '_pkey' ELSE constraint_name END)
+            -- a foreign key's: the referenced table's key index (pgjdbc's getImportedKeys joins it for PK_NAME)
+            WHEN constraint_type = 'FOREIGN KEY'
+            THEN coalesce((SELECT min(deepsql_catalog.deepsql_rel_oid(u.schema_name,
+                                 CASE u.constraint_type WHEN 'PRIMARY KEY' THEN u.table_name || '_pkey' ELSE u.constraint_name END))
+                           FROM duckdb_constraints() u
+                           WHERE u.database_name = k.database_name AND u.schema_name = k.schema_name
+                             AND u.table_name = k.referenced_table AND u.constraint_type IN ('PRIMARY KEY', 'UNIQUE')
+                             AND list_sort(u.constraint_column_names) = list_sort(k.referenced_column_names)), 0::UINTEGER)
             ELSE 0::UINTEGER END AS conindid,
        0::UINTEGER AS conparentid,
        CASE WHEN constraint_type = 'FOREIGN KEY'

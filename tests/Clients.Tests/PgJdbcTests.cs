@@ -24,8 +24,10 @@ public sealed class PgJdbcTests : IClassFixture<PgJdbcTests.Run>
         protected override string Client => "pgjdbc";
 
         protected override string Setup =>
-            $"DROP TABLE IF EXISTS {Table}; CREATE TABLE {Table} (id INTEGER PRIMARY KEY, name TEXT NOT NULL, price DOUBLE PRECISION); " +
-            $"INSERT INTO {Table} VALUES (1, 'apple', 1.5), (2, 'pear', 2.25)";
+            $"DROP TABLE IF EXISTS {Table}_detail; DROP TABLE IF EXISTS {Table}; CREATE TABLE {Table} (id INTEGER PRIMARY KEY, name TEXT NOT NULL, price DOUBLE PRECISION); " +
+            $"INSERT INTO {Table} VALUES (1, 'apple', 1.5), (2, 'pear', 2.25); " +
+            $"CREATE TABLE {Table}_detail (code VARCHAR(12) NOT NULL, " +
+            $"amount NUMERIC(10,2) DEFAULT 0, note TEXT DEFAULT 'n/a', item INTEGER REFERENCES {Table} (id), PRIMARY KEY (code))";
 
         // the third argument tells the probe it talks to PostgreSQL itself
         protected override ProcessResult Probe(int port, string user, string database, bool postgres) =>
@@ -76,6 +78,11 @@ public sealed class PgJdbcTests : IClassFixture<PgJdbcTests.Run>
     [Theory]
     [InlineData("PK")]
     [InlineData("TYPE")]
+    [InlineData("COLUMN_DETAIL")]
+    [InlineData("FK")]
+    [InlineData("EXPORTED")]
+    [InlineData("INDEX")]
+    [InlineData("RSMD")]
     public void Metadata_lines_equal_those_of_postgresql_15(string key) => Lines_equal_those_of_postgresql_15(key);
 
     [Fact]

@@ -11,6 +11,9 @@ internal interface IPgCatalogHooks
 {
     void PrepareSession(IEngineSession session);
 
+    /// <summary>Creates the catalog's objects now, on a session of its own (the server calls it when it starts).</summary>
+    void Warm();
+
     string Rewrite(string sql);
 
     void OnSettingChanged(IEngineSession session, string name, string value);
@@ -25,6 +28,10 @@ internal sealed class PgNoCatalogHooks : IPgCatalogHooks
     public static readonly PgNoCatalogHooks Instance = new();
 
     public void PrepareSession(IEngineSession session)
+    {
+    }
+
+    public void Warm()
     {
     }
 
@@ -43,6 +50,8 @@ internal sealed class PgNoCatalogHooks : IPgCatalogHooks
 internal sealed class PgCatalogAdapter(PgCatalog catalog) : IPgCatalogHooks
 {
     public void PrepareSession(IEngineSession session) => catalog.PrepareSession(session);
+
+    public void Warm() => catalog.Warm();
 
     public string Rewrite(string sql) => catalog.Rewrite(sql);
 

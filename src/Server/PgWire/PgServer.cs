@@ -28,6 +28,7 @@ public sealed class PgServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private TcpListener? _listener;
     private Task _acceptLoop = Task.CompletedTask;
+    private Task _warmCatalog = Task.CompletedTask;
     private int _nextProcessId = 1000;
 
     public PgServer(PgServerOptions options, IQueryEngine engine, IStatementInterceptor? interceptor, ILogger<PgServer> logger,
@@ -83,6 +84,8 @@ public sealed class PgServer : IAsyncDisposable
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
         _logger.LogInformation("Postgres wire protocol listening on {Address}:{Port}", _options.Bind, Port);
         _acceptLoop = AcceptLoopAsync(_stopping.Token);
+        // Creating the catalog takes seconds; do it now rather than in the first client's startup.
+        _warmCatalog = Task.Run(WarmCatalog, CancellationToken.None);
         return Task.CompletedTask;
     }
 
@@ -103,6 +106,7 @@ public sealed class PgServer : IAsyncDisposable
         }
 
         await Task.WhenAll(_connections.Keys).ConfigureAwait(false);
+        await _warmCatalog.ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
@@ -110,6 +114,19 @@ public sealed class PgServer : IAsyncDisposable
         await StopAsync().ConfigureAwait(false);
         _stopping.Dispose();
         Certificate?.Dispose();
+    }
+
+    private void WarmCatalog()
+    {
+        try
+        {
+            _catalog.Warm();
+        }
+        catch (Exception e) when (e is EngineException or ObjectDisposedException or InvalidOperationException)
+        {
+            // the first client's session creates it then, and reports what fails
+            _logger.LogWarning(e, "Preparing the pg_catalog emulation ahead of the first session failed");
+        }
     }
 
     internal int NextProcessId() => Interlocked.Increment(ref _nextProcessId);

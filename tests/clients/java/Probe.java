@@ -49,6 +49,42 @@ public class Probe {
                 }
                 System.out.println("PK_DONE");
             });
+            // what DBeaver and Metabase read when they sync a table: sizes, digits, defaults, keys, indexes
+            step(c, "getColumns_detail", x -> {
+                try (var rs = md.getColumns(null, "public", table + "_detail", "%")) {
+                    while (rs.next()) System.out.println("COLUMN_DETAIL|" + cols(rs, "COLUMN_NAME", "DATA_TYPE", "TYPE_NAME",
+                        "COLUMN_SIZE", "DECIMAL_DIGITS", "NULLABLE", "COLUMN_DEF", "ORDINAL_POSITION", "IS_NULLABLE", "IS_AUTOINCREMENT"));
+                }
+            });
+            step(c, "getImportedKeys", x -> {
+                try (var rs = md.getImportedKeys(null, "public", table + "_detail")) {
+                    while (rs.next()) System.out.println("FK|" + cols(rs, "PKTABLE_NAME", "PKCOLUMN_NAME", "FKTABLE_NAME",
+                        "FKCOLUMN_NAME", "KEY_SEQ", "UPDATE_RULE", "DELETE_RULE", "FK_NAME", "PK_NAME"));
+                }
+                System.out.println("FK_DONE");
+            });
+            step(c, "getExportedKeys", x -> {
+                try (var rs = md.getExportedKeys(null, "public", table)) {
+                    while (rs.next()) System.out.println("EXPORTED|" + cols(rs, "PKTABLE_NAME", "PKCOLUMN_NAME", "FKTABLE_NAME", "FKCOLUMN_NAME"));
+                }
+                System.out.println("EXPORTED_DONE");
+            });
+            step(c, "getIndexInfo", x -> {
+                try (var rs = md.getIndexInfo(null, "public", table + "_detail", false, false)) {
+                    while (rs.next()) System.out.println("INDEX|" + cols(rs, "NON_UNIQUE", "INDEX_NAME", "ORDINAL_POSITION", "COLUMN_NAME"));
+                }
+                System.out.println("INDEX_DONE");
+            });
+            step(c, "resultSetMetaData", x -> {
+                try (var st = c.createStatement();
+                     var rs = st.executeQuery("SELECT code, amount, note, CAST(1 AS bigint) + 1 AS computed FROM " + table + "_detail")) {
+                    var m = rs.getMetaData();
+                    for (var i = 1; i <= m.getColumnCount(); i++) {
+                        System.out.println("RSMD|" + m.getColumnLabel(i) + "|" + m.getColumnType(i) + "|" + m.getColumnTypeName(i) + "|"
+                            + m.getPrecision(i) + "|" + m.getScale(i) + "|" + m.getColumnDisplaySize(i) + "|" + m.getColumnClassName(i));
+                    }
+                }
+            });
             step(c, "getFunctions", x -> {
                 try (var rs = md.getFunctions(null, null, "%")) {
                     while (rs.next()) {

@@ -33,6 +33,16 @@ public sealed partial class PgCatalog
     }
 
     /// <summary>
+    /// Creates the catalog objects (if this process has not yet) on a session of its own, so that the first client
+    /// does not wait for them.
+    /// </summary>
+    public void Warm()
+    {
+        using var session = _engine.OpenSession(new SessionContext { SessionId = 0, User = "system" });
+        PrepareSession(session);
+    }
+
+    /// <summary>
     /// Readies one new client session: its temp objects (settings table, pg_backend_pid(), user), the catalog
     /// objects (created the first time on this engine's database), the search_path that reaches them, and the
     /// current model functions.
