@@ -15,7 +15,6 @@ public sealed class ColumnNameRewriteTests
 
     [Theory]
     // column references, functions, subscripts, field selection
-    [InlineData("SELECT a, t.b, s.t.\"C\" FROM t", "SELECT a AS \"a\", t.b AS \"b\", s.t.\"C\" AS \"C\" FROM t")]
     [InlineData("SELECT upper('x')", "SELECT upper('x') AS \"upper\"")]
     [InlineData("SELECT predict_label(image) FROM t", "SELECT predict_label(image) AS \"predict_label\" FROM t")]
     [InlineData("SELECT featurize(content)[1:4] FROM t", "SELECT featurize(content)[1:4] AS \"featurize\" FROM t")]
@@ -33,22 +32,22 @@ public sealed class ColumnNameRewriteTests
     [InlineData("SELECT CASE WHEN a THEN 1 END, CASE WHEN a THEN 1 ELSE b END", "SELECT CASE WHEN a THEN 1 END AS \"case\", CASE WHEN a THEN 1 ELSE b END AS \"b\"")]
     [InlineData("SELECT ARRAY[1, 2], ARRAY(SELECT 1), ROW(1, 2), (1, 2)", "SELECT ARRAY[1, 2] AS \"array\", ARRAY(SELECT 1) AS \"array\", ROW(1, 2) AS \"row\", (1, 2) AS \"row\"")]
     [InlineData("SELECT coalesce(a, 1), GREATEST(1, 2), nullif(a, b), EXISTS (SELECT 1)", "SELECT coalesce(a, 1) AS \"coalesce\", GREATEST(1, 2) AS \"greatest\", nullif(a, b) AS \"nullif\", EXISTS (SELECT 1) AS \"exists\"")]
-    [InlineData("SELECT current_date, CURRENT_USER, trim(' a '), now() AT TIME ZONE 'UTC'", "SELECT current_date AS \"current_date\", CURRENT_USER AS \"current_user\", trim(' a ') AS \"btrim\", now() AT TIME ZONE 'UTC' AS \"timezone\"")]
+    [InlineData("SELECT current_schema(), trim(' a '), now() AT TIME ZONE 'UTC'", "SELECT current_schema() AS \"current_schema\", trim(' a ') AS \"btrim\", now() AT TIME ZONE 'UTC' AS \"timezone\"")]
     [InlineData("SELECT (SELECT a FROM t), (SELECT 1 AS One), ((x))", "SELECT (SELECT a FROM t) AS \"a\", (SELECT 1 AS One) AS \"one\", ((x)) AS \"x\"")]
     // nameless: ?column?
-    [InlineData("SELECT 1, 'a', a + 1, -a, x IS NULL, NOT b, $1", "SELECT 1 AS \"?column?\", 'a' AS \"?column?\", a + 1 AS \"?column?\", -a AS \"?column?\", x IS NULL AS \"?column?\", NOT b AS \"?column?\", $1 AS \"?column?\"")]
+    [InlineData("SELECT 1, 'a', NULL, true, a + 1, -a, x IS NULL, NOT b, $1", "SELECT 1 AS \"?column?\", 'a' AS \"?column?\", NULL AS \"?column?\", true AS \"?column?\", a + 1 AS \"?column?\", -a AS \"?column?\", x IS NULL AS \"?column?\", NOT b AS \"?column?\", $1 AS \"?column?\"")]
     [InlineData("SELECT a IS DISTINCT FROM b, a NOT IN (1, 2), a BETWEEN 1 AND 2 FROM t", "SELECT a IS DISTINCT FROM b AS \"?column?\", a NOT IN (1, 2) AS \"?column?\", a BETWEEN 1 AND 2 AS \"?column?\" FROM t")]
     // aliases kept, stars left alone
     [InlineData("SELECT upper(x) AS u, lower(x) l, *, t.* FROM t", "SELECT upper(x) AS u, lower(x) l, *, t.* FROM t")]
     [InlineData("SELECT 1 AS \"x\"\"y\", 2 \"z\"", "SELECT 1 AS \"x\"\"y\", 2 \"z\"")]
     // only the outermost list; DISTINCT, WITH, UNION, parentheses, RETURNING
     [InlineData("SELECT DISTINCT upper(x) FROM t ORDER BY upper(x)", "SELECT DISTINCT upper(x) AS \"upper\" FROM t ORDER BY upper(x)")]
-    [InlineData("SELECT DISTINCT ON (a) a, b + 1 FROM t", "SELECT DISTINCT ON (a) a AS \"a\", b + 1 AS \"?column?\" FROM t")]
+    [InlineData("SELECT DISTINCT ON (a) a, b + 1 FROM t", "SELECT DISTINCT ON (a) a, b + 1 AS \"?column?\" FROM t")]
     [InlineData("WITH w AS (SELECT upper(x) FROM t) SELECT lower(y) FROM w", "WITH w AS (SELECT upper(x) FROM t) SELECT lower(y) AS \"lower\" FROM w")]
     [InlineData("SELECT upper(a) FROM t UNION ALL SELECT lower(b) FROM u", "SELECT upper(a) AS \"upper\" FROM t UNION ALL SELECT lower(b) FROM u")]
     [InlineData("(SELECT abs(a) FROM t) UNION (SELECT 1)", "(SELECT abs(a) AS \"abs\" FROM t) UNION (SELECT 1)")]
     [InlineData("SELECT f(g(x)) FROM (SELECT h(y) FROM t) s WHERE k(z) > 1", "SELECT f(g(x)) AS \"f\" FROM (SELECT h(y) FROM t) s WHERE k(z) > 1")]
-    [InlineData("INSERT INTO t SELECT upper(x) FROM u RETURNING id, lower(name)", "INSERT INTO t SELECT upper(x) FROM u RETURNING id AS \"id\", lower(name) AS \"lower\"")]
+    [InlineData("INSERT INTO t SELECT upper(x) FROM u RETURNING id, lower(name)", "INSERT INTO t SELECT upper(x) FROM u RETURNING id, lower(name) AS \"lower\"")]
     [InlineData("SELECT upper(x) /* c */ -- d\nFROM t", "SELECT upper(x) AS \"upper\" /* c */ -- d\nFROM t")]
     public void Names_unaliased_columns_as_postgresql(string sql, string expected)
     {
@@ -56,6 +55,8 @@ public sealed class ColumnNameRewriteTests
     }
 
     [Theory]
+    // a column reference keeps DuckDB's name, the column's own (PostgreSQL's too)
+    [InlineData("SELECT a, t.b, s.t.\"C\", current_user, CURRENT_DATE, current_user::text FROM t")]
     [InlineData("CREATE TABLE t AS SELECT upper(x) FROM u")]
     [InlineData("UPDATE t SET a = upper(a)")]
     [InlineData("VALUES (1)")]
@@ -71,9 +72,9 @@ public sealed class ColumnNameRewriteTests
     [Fact]
     public void Reports_where_it_appended_aliases()
     {
-        var rewritten = Catalog.Rewrite("SELECT upper(x), nope FROM t", out var aliases);
-        Assert.Equal("SELECT upper(x) AS \"upper\", nope AS \"nope\" FROM t", rewritten);
-        Assert.Equal([(15, 11), (32, 10)], aliases);
+        var rewritten = Catalog.Rewrite("SELECT upper(x), nope, 1 FROM t", out var aliases);
+        Assert.Equal("SELECT upper(x) AS \"upper\", nope, 1 AS \"?column?\" FROM t", rewritten);
+        Assert.Equal([(15, 11), (35, 14)], aliases);
         Assert.Equal(" AS \"upper\"", rewritten.Substring(aliases[0].Start, aliases[0].Length));
     }
 }

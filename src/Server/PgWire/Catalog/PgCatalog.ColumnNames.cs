@@ -29,10 +29,51 @@ public sealed partial class PgCatalog
         foreach (var (start, end) in items)
         {
             var name = ItemName(code, start, end, out var aliased);
-            aliases.Add(aliased || name.Strength < 0 ? null : name.Strength == 0 ? "?column?" : name.Name);
+            var alias = aliased || name.Strength < 0 ? null : name.Strength == 0 ? "?column?" : name.Name;
+            aliases.Add(alias is null || IsColumnReference(code, start, end) || NamesValueKeyword(code, start, end, alias) ? null : alias);
         }
 
         return aliases;
+    }
+
+    /// <summary>
+    /// SQL value keywords: DuckDB binds <c>current_user</c> as a column first, so an alias of the same name makes it
+    /// a reference to itself (an error); it names them as written already.
+    /// </summary>
+    private static readonly HashSet<string> ValueKeywords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "current_date", "current_time", "current_timestamp", "localtime", "localtimestamp", "current_user",
+        "current_role", "session_user", "user", "current_schema", "current_catalog",
+    };
+
+    // a, t.a, "s"."t"."A": DuckDB already names the column as its table does, which is PostgreSQL's name
+    private static bool IsColumnReference(List<SqlLexeme> code, int start, int end)
+    {
+        for (var k = start; k <= end; k++)
+        {
+            var name = (k - start) % 2 == 0;
+            if (name ? code[k].Kind is not (SqlLexemeKind.Word or SqlLexemeKind.QuotedIdentifier)
+                       || code[k].IsWord("NULL") || code[k].IsWord("TRUE") || code[k].IsWord("FALSE")
+                : !code[k].IsPunctuation('.'))
+            {
+                return false;
+            }
+        }
+
+        return (end - start) % 2 == 0;
+    }
+
+    private static bool NamesValueKeyword(List<SqlLexeme> code, int start, int end, string alias)
+    {
+        for (var k = start; k <= end; k++)
+        {
+            if (code[k].IsWord(alias) && ValueKeywords.Contains(alias) && !(k < end && code[k + 1].IsPunctuation('(')))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
