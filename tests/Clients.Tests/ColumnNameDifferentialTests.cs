@@ -103,15 +103,9 @@ public sealed class ColumnNameDifferentialTests(ServiceFixture service, Postgres
         Assert.Equal("upper|count|?column?|int4", mine.Stdout.Split('\n')[0]);
     }
 
-    private static PgRawResult Single(int port, string user, string database, string sql)
-    {
-        using var client = PgRawClient.Connect(port, user, database);
-        return Assert.Single(client.Query(sql));
-    }
+    private static PgRawResult Single(int port, string user, string database, string sql) =>
+        PgRawClient.QueryOnce(port, user, database, sql);
 
-    private static PgRawResult Extended(int port, string user, string database, string sql)
-    {
-        using var client = PgRawClient.Connect(port, user, database);
-        return client.Extended(sql, 0);
-    }
+    private static PgRawResult Extended(int port, string user, string database, string sql) =>
+        PgRawClient.ExtendedOnce(port, user, database, sql);
 }
