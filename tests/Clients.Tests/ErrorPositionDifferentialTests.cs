@@ -74,17 +74,11 @@ public sealed class ErrorPositionDifferentialTests(ServiceFixture service, Postg
         Assert.Contains(mine, l => l.TrimStart() == "^");
     }
 
-    private static PgRawResult Single(int port, string user, string database, string sql)
-    {
-        using var client = PgRawClient.Connect(port, user, database);
-        return Assert.Single(client.Query(sql));
-    }
+    private static PgRawResult Single(int port, string user, string database, string sql) =>
+        PgRawClient.QueryOnce(port, user, database, sql);
 
-    private static PgRawResult Extended(int port, string user, string database, string sql)
-    {
-        using var client = PgRawClient.Connect(port, user, database);
-        return client.Extended(sql, 0);
-    }
+    private static PgRawResult Extended(int port, string user, string database, string sql) =>
+        PgRawClient.ExtendedOnce(port, user, database, sql);
 
     private ProcessResult PsqlOnPostgres(params string[] args) =>
         Tools.Run(Tools.Psql, ["-X", "-h", "127.0.0.1", "-p", postgres.Port.ToString(), "-U", "postgres", "-d", "postgres", .. args]);

@@ -99,6 +99,20 @@ public sealed class PgRawClient : IDisposable
         }
     }
 
+    /// <summary>One statement as a simple-protocol Query on a fresh connection: its one result.</summary>
+    public static PgRawResult QueryOnce(int port, string user, string database, string sql)
+    {
+        using var client = Connect(port, user, database);
+        return Assert.Single(client.Query(sql));
+    }
+
+    /// <summary>One statement through the extended protocol (text results) on a fresh connection.</summary>
+    public static PgRawResult ExtendedOnce(int port, string user, string database, string sql)
+    {
+        using var client = Connect(port, user, database);
+        return client.Extended(sql, 0);
+    }
+
     /// <summary>A simple-protocol Query; one result per statement of the string.</summary>
     public List<PgRawResult> Query(string sql)
     {

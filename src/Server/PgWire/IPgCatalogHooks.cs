@@ -16,6 +16,9 @@ internal interface IPgCatalogHooks
 
     string Rewrite(string sql);
 
+    /// <summary>Rewrite, with where the column aliases it appended are (they move error positions).</summary>
+    string Rewrite(string sql, out IReadOnlyList<(int Start, int Length)> aliases);
+
     void OnSettingChanged(IEngineSession session, string name, string value);
 
     /// <summary>After a service-answered statement (CREATE MODEL, DROP MODEL): the function list may have changed.</summary>
@@ -37,6 +40,12 @@ internal sealed class PgNoCatalogHooks : IPgCatalogHooks
 
     public string Rewrite(string sql) => sql;
 
+    public string Rewrite(string sql, out IReadOnlyList<(int Start, int Length)> aliases)
+    {
+        aliases = [];
+        return sql;
+    }
+
     public void OnSettingChanged(IEngineSession session, string name, string value)
     {
     }
@@ -54,6 +63,8 @@ internal sealed class PgCatalogAdapter(PgCatalog catalog) : IPgCatalogHooks
     public void Warm() => catalog.Warm();
 
     public string Rewrite(string sql) => catalog.Rewrite(sql);
+
+    public string Rewrite(string sql, out IReadOnlyList<(int Start, int Length)> aliases) => catalog.Rewrite(sql, out aliases);
 
     public void OnSettingChanged(IEngineSession session, string name, string value) => catalog.OnSettingChanged(session, name, value);
 

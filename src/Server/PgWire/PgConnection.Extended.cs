@@ -185,7 +185,8 @@ internal sealed partial class PgConnection
             }
             catch (EngineException e) when (e.Position is { } position)
             {
-                throw WithClientPosition(e, statement, _server.Catalog.Rewrite(statement.Sql), position);
+                var rewritten = _server.Catalog.Rewrite(statement.Sql, out var aliases);
+                throw WithClientPosition(e, statement, rewritten, aliases, position);
             }
         }
 

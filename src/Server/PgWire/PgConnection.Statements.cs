@@ -1,3 +1,4 @@
+using System.Text;
 using DeepSql.Server.PgWire.Protocol;
 using DeepSql.Server.PgWire.Types;
 using DeepSql.Udf.Engines;
@@ -228,7 +229,7 @@ internal sealed partial class PgConnection
             }
         }
 
-        var rewritten = _server.Catalog.Rewrite(sql);
+        var rewritten = _server.Catalog.Rewrite(sql, out var aliases);
         var arguments = parameters.Length == 0 ? null : parameters;
         try
         {
@@ -236,19 +237,38 @@ internal sealed partial class PgConnection
         }
         catch (EngineException e) when (e.Position is { } position)
         {
-            throw WithClientPosition(e, statement, rewritten, position);
+            throw WithClientPosition(e, statement, rewritten, aliases, position);
         }
     }
 
     /// <summary>
     /// An engine error with its position moved into the client's text (field P): the engine saw the rewritten
     /// statement, the client counts from the start of its Query or Parse string. Where the rewrite changed the text
-    /// on both sides of the position there is no telling, and P is left out.
+    /// on both sides of the position there is no telling, and P is left out. The column aliases the rewrite appended
+    /// are taken out first: a position past one moves back by its length.
     /// </summary>
-    private static PgException WithClientPosition(EngineException e, PgPreparedStatement statement, string rewritten, int position)
+    private static PgException WithClientPosition(EngineException e, PgPreparedStatement statement, string rewritten,
+        IReadOnlyList<(int Start, int Length)> aliases, int position)
     {
         var original = statement.Sql;
         int at = Utf16Index(rewritten, position - 1);
+        if (aliases.Count > 0)
+        {
+            var without = new StringBuilder(rewritten.Length);
+            int from = 0;
+            int shift = 0;
+            foreach (var (start, length) in aliases)
+            {
+                without.Append(rewritten, from, start - from);
+                shift += Math.Clamp(at - start, 0, length);
+                from = start + length;
+            }
+
+            without.Append(rewritten, from, rewritten.Length - from);
+            rewritten = without.ToString();
+            at -= shift;
+        }
+
         int prefix = 0;
         int max = Math.Min(original.Length, rewritten.Length);
         while (prefix < max && original[prefix] == rewritten[prefix])

@@ -13,12 +13,22 @@ public sealed partial class PgCatalog
     /// <c>COLLATE x</c> is dropped; <c>::regclass</c>-style casts become catalog lookups; <c>varchar(n)</c> and
     /// <c>"char"</c> become named text types that keep PostgreSQL's type; <c>indkey::varchar</c> is space-separated
     /// and <c>x = ANY(list)</c> in a join condition is list_contains (PgCatalog.Vectors.cs).
+    /// The outermost select list's items without an alias get <c>AS "name"</c> with the name PostgreSQL gives them.
     /// Text inside literals, quoted identifiers and comments is never touched.
     /// </summary>
-    public string Rewrite(string sql)
+    public string Rewrite(string sql) => Rewrite(sql, out _);
+
+    /// <summary>
+    /// <see cref="Rewrite(string)"/>, with where the appended column aliases are in the result (ascending): they are
+    /// not in the client's text, so an error position past one moves back by its length.
+    /// </summary>
+    public string Rewrite(string sql, out IReadOnlyList<(int Start, int Length)> aliases)
     {
         ArgumentNullException.ThrowIfNull(sql);
-        var tokens = RewriteTextTypes(RewriteCastAsRegTypes(SqlText.Tokenize(sql)));
+        var lexemes = SqlText.Tokenize(sql);
+        // named from the client's text: 'x'::regclass is named regclass, not deepsql_regclass_in
+        var names = ColumnAliases(lexemes);
+        var tokens = RewriteTextTypes(RewriteCastAsRegTypes(lexemes));
         var output = new List<SqlLexeme>(tokens.Count);
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -84,12 +94,20 @@ public sealed partial class PgCatalog
         }
 
         AliasTableFunctionColumns(output);
+        var places = ColumnAliasPlaces(output, names);
+        var inserted = new List<(int, int)>(places.Count);
         var sb = new StringBuilder(sql.Length + 64);
-        foreach (var t in output)
+        for (var i = 0; i < output.Count; i++)
         {
-            sb.Append(t.Text);
+            sb.Append(output[i].Text);
+            if (places.TryGetValue(i, out var alias))
+            {
+                inserted.Add((sb.Length, alias.Length));
+                sb.Append(alias);
+            }
         }
 
+        aliases = inserted;
         return sb.ToString();
     }
 
