@@ -147,8 +147,11 @@ public static class FashionMnist
         for (var start = 0; start < images.Count; start += RowsPerInsert)
         {
             var pngs = next.GetAwaiter().GetResult();
-            next = start + RowsPerInsert < images.Count
-                ? Task.Run(() => Encode(images, start + RowsPerInsert))
+            // a copy: the lambda must not see the loop variable, which moves on while the task waits for a thread
+            // (it did: a chunk encoded from the wrong offset, or past the end — an OverflowException)
+            var following = start + RowsPerInsert;
+            next = following < images.Count
+                ? Task.Run(() => Encode(images, following))
                 : Task.FromResult<byte[][]>([]);
             var parameters = new object?[pngs.Length * 2];
             var sql = new System.Text.StringBuilder($"INSERT INTO {table} VALUES ");

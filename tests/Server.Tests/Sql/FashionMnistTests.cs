@@ -47,6 +47,27 @@ public sealed class FashionMnistTests : IDisposable
     }
 
     [Fact]
+    public void Every_row_of_a_load_of_several_chunks_has_its_own_image_and_label()
+    {
+        // more rows than three INSERT chunks: chunks are encoded ahead on other threads, each must be the right one
+        const int count = 1553;
+        WriteSet("train", count);
+        WriteSet("t10k", count: 2);
+        using var session = Open();
+
+        Assert.True(FashionMnist.TryLoad(session, _dir, out var message), message);
+
+        var rows = ModelTestHost.Rows(session, "SELECT image, label FROM clothing_train ORDER BY rowid");
+        Assert.Equal(count, rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            Assert.Equal(FashionMnist.Labels[i % 10], rows[i][1]);
+            using var decoded = SKBitmap.Decode((byte[])rows[i][0]!);
+            Assert.True((byte)(i % 256) == decoded.GetPixel(0, 0).Red, $"row {i} holds another row's image");
+        }
+    }
+
+    [Fact]
     public void Limit_takes_the_first_rows_of_each_file_and_a_larger_load_replaces_it()
     {
         WriteSet("train", count: 12);
