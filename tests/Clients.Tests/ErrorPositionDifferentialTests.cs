@@ -17,6 +17,10 @@ public sealed class ErrorPositionDifferentialTests(ServiceFixture service, Postg
         // the catalog rewrite drops "pg_catalog." after (first) and before (second) the error: positions still agree
         "SELECT nope FROM pg_catalog.pg_class",
         "SELECT relname FROM pg_catalog.pg_class WHERE nope = 1",
+        // syntax error at end of input: PostgreSQL points past the whole text, trailing space and comments too
+        "SELECT (",
+        "SELECT 1 +   ",
+        "SELECT ( -- unfinished",
     };
 
     [Theory]

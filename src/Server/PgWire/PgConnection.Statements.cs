@@ -16,7 +16,11 @@ internal sealed partial class PgConnection
     private CancellationTokenSource? _runningStatement;
     private bool _cancelledByUser;
 
-    /// <summary>Query message: each statement in turn; the first error skips the rest.</summary>
+    /// <summary>
+    /// Query message: each statement in turn; the first error skips the rest. Several statements outside a
+    /// transaction block run as one implicit transaction, as in PostgreSQL: an error in any of them undoes the
+    /// others (not when the string controls transactions or cursors itself).
+    /// </summary>
     private async Task SimpleQueryAsync(string sql, CancellationToken ct)
     {
         var statements = SqlText.SplitWithOffsets(sql);
@@ -26,11 +30,42 @@ internal sealed partial class PgConnection
             return;
         }
 
-        foreach (var (text, offset) in statements)
+        var commands = statements.Select(s => PgSessionCommand.TryParse(s.Text)).ToList();
+        var implicitTransaction = statements.Count > 1 && _tx == TxIdle
+            && statements.Zip(commands).All(p => MayRunInImplicitTransaction(p.First.Text, p.Second));
+        if (implicitTransaction)
         {
+            await BeginImplicitTransactionAsync(ct).ConfigureAwait(false);
+        }
+
+        var failed = false;
+        try
+        {
+            await RunSimpleStatementsAsync(sql, statements, commands, ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            failed = true;
+            throw;
+        }
+        finally
+        {
+            if (implicitTransaction && _tx != TxIdle)
+            {
+                await EndImplicitTransactionAsync(commit: !failed && _tx == TxInBlock, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task RunSimpleStatementsAsync(string sql, IReadOnlyList<(string Text, int Offset)> statements,
+        IReadOnlyList<PgSessionCommand?> commands, CancellationToken ct)
+    {
+        for (var i = 0; i < statements.Count; i++)
+        {
+            var (text, offset) = statements[i];
             try
             {
-                var statement = new PgPreparedStatement("", text, [], PgSessionCommand.TryParse(text), sql, offset);
+                var statement = new PgPreparedStatement("", text, [], commands[i], sql, offset);
                 using var portal = new PgPortal("", statement, [], []);
                 if (statement.Copy is { } copy)
                 {
@@ -51,6 +86,48 @@ internal sealed partial class PgConnection
             {
                 await FlushAsync(ct).ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>
+    /// Whether a statement of a multi-statement Query may run inside the implicit transaction: not transaction or
+    /// cursor control, DISCARD, or what the engine refuses inside a transaction (CHECKPOINT, VACUUM).
+    /// </summary>
+    private static bool MayRunInImplicitTransaction(string text, PgSessionCommand? command)
+    {
+        if (command is not null)
+        {
+            return command.Kind is not (PgCommandKind.Begin or PgCommandKind.Commit or PgCommandKind.Rollback
+                or PgCommandKind.Discard or PgCommandKind.Declare or PgCommandKind.Fetch or PgCommandKind.Move
+                or PgCommandKind.CloseCursor or PgCommandKind.Unsupported);
+        }
+
+        var first = SqlText.Tokenize(text).FirstOrDefault(t => !t.IsTrivia);
+        return !(first.IsWord("CHECKPOINT") || first.IsWord("FORCE") || first.IsWord("VACUUM"));
+    }
+
+    private async Task BeginImplicitTransactionAsync(CancellationToken ct)
+    {
+        await RunBlockingAsync(() =>
+        {
+            using var result = Session.Execute("BEGIN TRANSACTION", null, CancellationToken.None);
+            return 0;
+        }, ct).ConfigureAwait(false);
+        _tx = TxInBlock;
+        Settings.BeginTransaction();
+    }
+
+    /// <summary>Ends the implicit transaction: COMMIT when every statement succeeded, else ROLLBACK (settings too).</summary>
+    private async Task EndImplicitTransactionAsync(bool commit, CancellationToken ct)
+    {
+        try
+        {
+            using var result = await EndTransactionAsync(commit, CancellationToken.None, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsStatementError(e))
+        {
+            // COMMIT failed (the engine has rolled back): the client learns it as the Query's error
+            WriteStatementError(e);
         }
     }
 
@@ -286,9 +363,17 @@ internal sealed partial class PgConnection
             : at >= rewritten.Length - suffix ? at - (rewritten.Length - original.Length)
             : null;
         var (text, offset) = statement.Client;
+        var end = inOriginal is { } o ? offset + o : -1;
+        if (inOriginal == original.Length)
+        {
+            // past the statement's end ("syntax error at end of input"): PostgreSQL's end of input is past the
+            // whitespace and comments that follow it
+            end += SqlText.Tokenize(text[end..]).TakeWhile(t => t.IsTrivia).Sum(t => t.Text.Length);
+        }
+
         return new PgException(e.SqlState, e.Message)
         {
-            Position = inOriginal is { } o ? SqlText.CodePoints(text.AsSpan(0, offset + o)) + 1 : 0,
+            Position = end >= 0 ? SqlText.CodePoints(text.AsSpan(0, end)) + 1 : 0,
         };
     }
 

@@ -322,6 +322,29 @@ public sealed class SessionCommandTests(PgServerFixture fixture)
     }
 
     [Fact]
+    public async Task Several_statements_in_one_query_are_one_implicit_transaction()
+    {
+        // as in PostgreSQL: an error in any statement of a Query message undoes the others; success commits them all
+        await Psql.RunAsync(fixture.Port, "CREATE TABLE implicit_tx (i INTEGER)");
+        var failed = await Psql.RunAsync(fixture.Port, "INSERT INTO implicit_tx VALUES (1); SELECT * FROM implicit_tx_nope");
+        Assert.Contains("implicit_tx_nope does not exist", failed.Stderr, StringComparison.Ordinal);
+        Assert.Equal("0", (await Psql.RunAsync(fixture.Port, "SELECT count(*) FROM implicit_tx")).Stdout);
+
+        var bad = await Psql.RunAsync(fixture.Port, "INSERT INTO implicit_tx VALUES (2); SELEC 1");
+        Assert.Contains("syntax error", bad.Stderr, StringComparison.Ordinal);
+        Assert.Equal("0", (await Psql.RunAsync(fixture.Port, "SELECT count(*) FROM implicit_tx")).Stdout);
+
+        var ok = await Psql.RunAsync(fixture.Port, "INSERT INTO implicit_tx VALUES (3); INSERT INTO implicit_tx VALUES (4); SELECT count(*) FROM implicit_tx");
+        Assert.Equal("2", ok.Stdout);
+        Assert.Equal("2", (await Psql.RunAsync(fixture.Port, "SELECT count(*) FROM implicit_tx")).Stdout);
+
+        // SET LOCAL lasts until the end of the Query's implicit transaction, without a warning
+        var local = await Psql.RunAsync(fixture.Port, "SET LOCAL statement_timeout = '5s'; SHOW statement_timeout");
+        Assert.Equal("5s", local.Stdout);
+        Assert.DoesNotContain("WARNING", local.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Rollback_undoes_set_and_reports_the_value_back()
     {
         await using var connection = await fixture.OpenAsync();

@@ -27,6 +27,12 @@ internal static partial class DuckDbErrorPosition
     /// </summary>
     public static int? Find(string sql, string rawMessage)
     {
+        if (rawMessage.Contains("syntax error at end of input", StringComparison.Ordinal))
+        {
+            // no excerpt for this one: PostgreSQL points just past the text
+            return SqlText.CodePoints(sql) + 1;
+        }
+
         var match = Excerpt().Match(rawMessage);
         if (!match.Success || !int.TryParse(match.Groups["line"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var lineNumber))
         {
