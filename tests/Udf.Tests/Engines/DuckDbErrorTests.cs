@@ -91,7 +91,15 @@ public sealed class DuckDbErrorTests(DuckDbEngineFixture fixture) : IClassFixtur
     public void Errors_without_an_excerpt_have_no_position()
     {
         using var session = fixture.Open();
-        Assert.Null(session.Fails("SELECT 1 +").Position);
         Assert.Null(session.Fails("SELECT error('raised while running')").Position);
+    }
+
+    [Fact]
+    public void A_syntax_error_at_end_of_input_points_past_the_text()
+    {
+        // DuckDB gives no excerpt for it; PostgreSQL's position is one past the last character
+        using var session = fixture.Open();
+        Assert.Equal(11, session.Fails("SELECT 1 +").Position);
+        Assert.Equal(13, session.Fails("SELECT ('é' ").Position); // counted in characters, trailing space too
     }
 }
