@@ -38,13 +38,14 @@ public static class TinyModels
 
     /// <summary>
     /// Outputs the channel means of its input: "image" float [N,C,H,W] (or [N,H,W,C] when <paramref name="nhwc"/>) →
-    /// "features" [N,C]. With scale 1 and no mean, a solid colour gives its 0–255 channel values in the fed order.
+    /// "features" (or <paramref name="output"/>) [N,C]. With scale 1 and no mean, a solid colour gives its 0–255 channel
+    /// values in the fed order.
     /// </summary>
-    public static byte[] ChannelMeans(int width = 32, int height = 32, int channels = 3, bool nhwc = false) =>
+    public static byte[] ChannelMeans(int width = 32, int height = 32, int channels = 3, bool nhwc = false, string output = "features") =>
         Build(
-            [Node("ReduceMean", ["image"], ["features"], nhwc ? Ints("axes", 1, 2) : Ints("axes", 2, 3), Int("keepdims", 0))],
+            [Node("ReduceMean", ["image"], [output], nhwc ? Ints("axes", 1, 2) : Ints("axes", 2, 3), Int("keepdims", 0))],
             [nhwc ? Input("image", height, width, channels) : Input("image", channels, height, width)],
-            [Output("features", channels)],
+            [Output(output, channels)],
             []);
 
     /// <summary>

@@ -315,16 +315,5 @@ public sealed partial class PgCatalog
         return -1;
     }
 
-    private static int LastCode(List<SqlLexeme> tokens)
-    {
-        for (var i = tokens.Count - 1; i >= 0; i--)
-        {
-            if (!tokens[i].IsTrivia)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
+    private static int LastCode(List<SqlLexeme> tokens) => PreviousCode(tokens, tokens.Count - 1);
 }
